@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Switchboard: a live-chat back end for WhatsApp desks, served over its own binary RPC protocol
+// with typed clients generated from a proto3 IDL. No package dependencies: the toolchain only.
+//
+// Layers, bottom up (see docs/DESIGN.md):
+//   SwitchboardWire, SwitchboardFraming   pure values: protobuf encoding, RPC frames
+//   SwitchboardRPC                         runtime that generated code imports
+//   SwitchboardIDL → SwitchboardGenerator  schema front end, Swift back end
+//   switchboard-idl, SwitchboardCodegen    the compiler executable and the build-tool plugin
+
+let package = Package(
+  name: "Switchboard",
+  products: [
+    .library(name: "SwitchboardRPC", targets: ["SwitchboardRPC"]),
+    .plugin(name: "SwitchboardCodegen", targets: ["SwitchboardCodegen"]),
+    .executable(name: "switchboard-idl", targets: ["switchboard-idl"]),
+    .executable(name: "switchboard-bench", targets: ["switchboard-bench"]),
+  ],
+  targets: [
+    // MARK: Pure values
+    .target(name: "SwitchboardWire"),
+    .target(name: "SwitchboardFraming"),
+
+    // MARK: Runtime
+    .target(name: "SwitchboardRPC", dependencies: ["SwitchboardWire", "SwitchboardFraming"]),
+
+    // MARK: Schema compiler
+    .target(name: "SwitchboardIDL"),
+    .target(name: "SwitchboardGenerator", dependencies: ["SwitchboardIDL"]),
+    .executableTarget(
+      name: "switchboard-idl",
+      dependencies: ["SwitchboardIDL", "SwitchboardGenerator"]
+    ),
+    .plugin(
+      name: "SwitchboardCodegen",
+      capability: .buildTool(),
+      dependencies: ["switchboard-idl"]
+    ),
+
+    // MARK: Executables
+    .executableTarget(
+      name: "switchboard-bench",
+      dependencies: ["SwitchboardRPC"],
+      plugins: ["SwitchboardCodegen"]
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "SwitchboardWireTests", dependencies: ["SwitchboardWire"]),
+    .testTarget(name: "SwitchboardFramingTests", dependencies: ["SwitchboardFraming"]),
+    .testTarget(name: "SwitchboardIDLTests", dependencies: ["SwitchboardIDL"]),
+    .testTarget(
+      name: "SwitchboardGeneratorTests",
+      dependencies: ["SwitchboardIDL", "SwitchboardGenerator"],
+      resources: [.copy("Goldens"), .copy("Schemas")]
+    ),
+    .testTarget(
+      name: "GeneratedCodeTests",
+      dependencies: ["SwitchboardRPC", "EverythingSchema", "EvolutionV1", "EvolutionV2"]
+    ),
+
+    // Schemas compiled by the plugin, as another package would, for the generated-code tests.
+    .target(
+      name: "EverythingSchema",
+      dependencies: ["SwitchboardRPC"],
+      path: "Tests/Schemas/Everything",
+      plugins: ["SwitchboardCodegen"]
+    ),
+    .target(
+      name: "EvolutionV1",
+      dependencies: ["SwitchboardRPC"],
+      path: "Tests/Schemas/EvolutionV1",
+      plugins: ["SwitchboardCodegen"]
+    ),
+    .target(
+      name: "EvolutionV2",
+      dependencies: ["SwitchboardRPC"],
+      path: "Tests/Schemas/EvolutionV2",
+      plugins: ["SwitchboardCodegen"]
+    ),
+  ]
+)
