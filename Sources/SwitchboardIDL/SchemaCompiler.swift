@@ -14,8 +14,38 @@ public struct SchemaCompiler: Sendable {
   }
 
   /// Compiles the files at `paths` and every file they import.
+  ///
+  /// Files with syntax or import errors stop the run before names are resolved (every such
+  /// error is still reported); otherwise every resolution and validation error is reported.
+  ///
+  /// ```swift
+  /// let files = ["chat.proto": "syntax = \"proto3\";\npackage chat;\nmessage Ping {}\n"]
+  /// let compilation = SchemaCompiler { files[$0] }.compile(["chat.proto"])
+  /// for diagnostic in compilation.diagnostics { print(diagnostic) }
+  /// let schema = compilation.schema  // nil when there were errors
+  /// ```
   public func compile(_ paths: [String]) -> SchemaCompilation {
-    fatalError("not implemented yet")
+    let loaded = SourceLoader.load(paths, sources: sources)
+    var diagnostics = loaded.diagnostics
+    var schema: Schema?
+    if !diagnostics.contains(where: { $0.severity == .error }) {
+      let collector = SymbolCollector.collect(loaded.filesInDependencyOrder)
+      let built = SchemaBuilder.build(loaded, table: collector.table)
+      diagnostics += collector.diagnostics + built.diagnostics
+      if !diagnostics.contains(where: { $0.severity == .error }) {
+        schema = built.schema
+      }
+    }
+    return SchemaCompilation(schema: schema, diagnostics: Self.sorted(diagnostics))
+  }
+
+  /// `diagnostics` ordered by file, line and column, keeping the order of equal places.
+  static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { left, right in
+      let l = left.element.location
+      let r = right.element.location
+      return (l.file, l.line, l.column, left.offset) < (r.file, r.line, r.column, right.offset)
+    }.map(\.element)
   }
 }
 

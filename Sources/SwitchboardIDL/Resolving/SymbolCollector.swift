@@ -1,0 +1,122 @@
+/// Walks parsed files and defines every declared name in a ``SymbolTable``, reporting names
+/// declared twice in one scope (in one file or across files).
+package struct SymbolCollector {
+  /// The collected symbols.
+  package private(set) var table = SymbolTable()
+  /// Names declared twice.
+  package private(set) var diagnostics: [Diagnostic] = []
+
+  /// Creates an empty collector.
+  package init() {}
+
+  /// Collects the symbols of `files`, which should come in dependency order so that a clash
+  /// is reported in the file that imports the first declaration.
+  package static func collect(_ files: [FileSyntax]) -> SymbolCollector {
+    var collector = SymbolCollector()
+    for file in files { collector.collect(file) }
+    return collector
+  }
+
+  /// Defines the package and every declaration of `file`.
+  package mutating func collect(_ file: FileSyntax) {
+    let path = file.path
+    var scope = ""
+    if let package = file.package {
+      for component in package.components {
+        let fullName = Self.join(scope, component)
+        define(Symbol(.package, fullName, parent: scope, file: path, location: package.location))
+        scope = fullName
+      }
+    }
+    for message in file.messages { collect(message, in: scope, file: path) }
+    for enumSyntax in file.enums { collect(enumSyntax, in: scope, file: path) }
+    for service in file.services {
+      let fullName = Self.join(scope, service.name)
+      define(Symbol(.service, fullName, parent: scope, file: path, location: service.location))
+      for method in service.methods {
+        define(
+          Symbol(
+            .method, Self.join(fullName, method.name), parent: fullName, file: path,
+            location: method.location))
+      }
+    }
+  }
+
+  private mutating func collect(_ message: MessageSyntax, in scope: String, file: String) {
+    let fullName = Self.join(scope, message.name)
+    define(Symbol(.message, fullName, parent: scope, file: file, location: message.location))
+    for field in message.fields {
+      define(
+        Symbol(
+          .field, Self.join(fullName, field.name), parent: fullName, file: file,
+          location: field.location, number: field.number))
+    }
+    for oneof in message.oneofs {
+      define(
+        Symbol(
+          .oneof, Self.join(fullName, oneof.name), parent: fullName, file: file,
+          location: oneof.location))
+    }
+    for nested in message.messages { collect(nested, in: fullName, file: file) }
+    for nested in message.enums { collect(nested, in: fullName, file: file) }
+  }
+
+  private mutating func collect(_ enumSyntax: EnumSyntax, in scope: String, file: String) {
+    let fullName = Self.join(scope, enumSyntax.name)
+    define(
+      Symbol(.enumeration, fullName, parent: scope, file: file, location: enumSyntax.location))
+    for value in enumSyntax.values {
+      // C++ scoping: the value is a sibling of its enum, not a child.
+      define(
+        Symbol(
+          .enumValue, Self.join(scope, value.name), parent: fullName, file: file,
+          location: value.location, number: value.number))
+    }
+  }
+
+  private mutating func define(_ symbol: Symbol) {
+    guard let existing = table.define(symbol) else { return }
+    diagnostics.append(Diagnostic(.error, Self.clash(symbol, existing), at: symbol.location))
+  }
+
+  /// The message for `symbol` being declared where `existing` already is.
+  static func clash(_ symbol: Symbol, _ existing: Symbol) -> String {
+    let line = existing.location.line
+    let sameFile = symbol.file == existing.file
+    switch (symbol.kind, existing.kind) {
+    case (.field, .field) where symbol.parent == existing.parent:
+      let number = existing.number.map { "field \($0)" } ?? "another field"
+      return "field name '\(symbol.name)' is already used by \(number) at line \(line)"
+    case (.enumValue, .enumValue) where symbol.parent == existing.parent:
+      return "enum value name '\(symbol.name)' is already used at line \(line)"
+    case (.enumValue, .enumValue) where sameFile:
+      let scope = scopeDescription(of: symbol)
+      return "enum value '\(symbol.name)' clashes with '\(existing.name)' of enum "
+        + "'\(existing.parent)' at line \(line): enum values are scoped to their enclosing "
+        + "\(scope), not to their enum"
+    default:
+      let other = "\(existing.kind.rawValue) at line \(line)"
+      if sameFile {
+        return "'\(symbol.name)' is already defined in \(scopeDescription(of: symbol)) (\(other))"
+      }
+      return "'\(symbol.fullName)' is already defined in file '\(existing.file)' (\(other))"
+    }
+  }
+
+  /// The scope a symbol's name lives in, in words (`'chat.Contact'`, `the top level`).
+  private static func scopeDescription(of symbol: Symbol) -> String {
+    let scope = symbolScope(symbol)
+    return scope.isEmpty ? "the top level" : "'\(scope)'"
+  }
+
+  /// The full name of the scope containing `symbol`'s name.
+  private static func symbolScope(_ symbol: Symbol) -> String {
+    guard let dot = symbol.fullName.lastIndex(of: ".") else { return "" }
+    return String(symbol.fullName[..<dot])
+  }
+
+  /// `scope.name`, or `name` at the top level.
+  static func join(_ scope: String, _ name: String) -> String {
+    scope.isEmpty ? name : scope + "." + name
+  }
+}
