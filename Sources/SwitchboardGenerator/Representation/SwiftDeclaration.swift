@@ -1,0 +1,77 @@
+/// The few kinds of Swift declaration the generator emits: a deliberately small model, not a
+/// general syntax tree. Translation builds these; ``SwiftRenderer`` turns them into text.
+indirect enum SwiftDeclaration: Hashable {
+  /// A `struct`, `enum` or `extension` with members.
+  case type(SwiftTypeDeclaration)
+  /// A stored or computed property.
+  case property(SwiftProperty)
+  /// A function or initializer.
+  case function(SwiftFunction)
+  /// An enum case.
+  case enumCase(SwiftEnumCase)
+}
+
+/// A `struct`, `enum` or `extension`.
+struct SwiftTypeDeclaration: Hashable {
+  /// Which of the three.
+  enum Kind: String, Hashable {
+    case `struct`, `enum`, `extension`
+  }
+
+  var kind: Kind
+  var name: String
+  var documentation: [String] = []
+  var access: String? = nil
+  var conformances: [String] = []
+  var members: [SwiftDeclaration] = []
+}
+
+/// A property: stored with an optional initial value, or computed with accessor bodies.
+struct SwiftProperty: Hashable {
+  var documentation: [String] = []
+  var access: String? = nil
+  var isStatic = false
+  var isMutable = true
+  var name: String
+  var type: String
+  var initialValue: String? = nil
+  /// For a computed property: the getter's statements.
+  var getter: [SwiftStatement]? = nil
+  /// For a computed property: the setter's statements (`newValue` in scope).
+  var setter: [SwiftStatement]? = nil
+}
+
+/// A function or initializer whose signature is written out whole.
+struct SwiftFunction: Hashable {
+  var documentation: [String] = []
+  /// Everything before the body, e.g. `public mutating func merge(from other: Self)`.
+  var signature: String
+  var body: [SwiftStatement]
+}
+
+/// An enum case, with an optional associated value.
+struct SwiftEnumCase: Hashable {
+  var documentation: [String] = []
+  var isIndirect = false
+  var name: String
+  var associatedValue: String? = nil
+  /// A trailing `// = 3` style comment.
+  var trailingComment: String? = nil
+}
+
+/// A statement inside a body: a line, or a braced block, or a `case` label of a switch.
+indirect enum SwiftStatement: Hashable {
+  /// One line of code.
+  case line(String)
+  /// `opening {` body `}` (the opening line carries its own `{`).
+  case block(String, [SwiftStatement], closing: String = "}")
+  /// A `case …:` or `default:` label, its statements indented below it.
+  case switchCase(String, [SwiftStatement])
+}
+
+/// A whole generated file.
+struct SwiftFile: Hashable {
+  var header: [String]
+  var imports: [String]
+  var declarations: [SwiftDeclaration]
+}
