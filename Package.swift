@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(
       name: "SwitchboardGeneratorTests",
       dependencies: ["SwitchboardIDL", "SwitchboardGenerator"],
-      resources: [.copy("Goldens"), .copy("Schemas")]
+      exclude: ["Goldens"]
     ),
     .testTarget(
       name: "GeneratedCodeTests",

@@ -30,16 +30,16 @@ struct EnumTranslator {
       documentation: ["The case for a number; numbers this schema does not know are kept as `unrecognized`."],
       signature: "\(access)init(rawValue: Int32)",
       body: [.block("switch rawValue {",
-        cases.map { .line("case \($0.value.number): self = .\($0.name)") }
-          + [.line("default: self = .unrecognized(rawValue)")])])))
+        cases.map { .switchCase("case \($0.value.number): self = .\($0.name)", []) }
+          + [.switchCase("default: self = .unrecognized(rawValue)", [])])])))
     members.append(.property(SwiftProperty(
       documentation: ["The number written on the wire."],
       access: context.access,
       name: "rawValue",
       type: "Int32",
       getter: [.block("switch self {",
-        cases.map { .line("case .\($0.name): return \($0.value.number)") }
-          + [.line("case .unrecognized(let number): return number")])])))
+        cases.map { .switchCase("case .\($0.name): return \($0.value.number)", []) }
+          + [.switchCase("case .unrecognized(let number): return number", [])])])))
     members.append(.property(SwiftProperty(
       documentation: ["Every case the schema declares, in declaration order."],
       access: context.access,

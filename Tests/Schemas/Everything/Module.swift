@@ -1,0 +1,1 @@
+// The module the SwitchboardCodegen plugin generates from the schemas beside this file.

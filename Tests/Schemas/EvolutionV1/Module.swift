@@ -1,0 +1,1 @@
+// Version 1 of the evolution schema, compiled by the SwitchboardCodegen plugin.
