@@ -18,6 +18,9 @@ package struct SymbolCollector {
   }
 
   /// Defines the package and every declaration of `file`.
+  ///
+  /// The names of one scope are defined in source order, so a clash is reported at the
+  /// later declaration whatever its kind.
   package mutating func collect(_ file: FileSyntax) {
     let path = file.path
     var scope = ""
@@ -28,50 +31,75 @@ package struct SymbolCollector {
         scope = fullName
       }
     }
-    for message in file.messages { collect(message, in: scope, file: path) }
-    for enumSyntax in file.enums { collect(enumSyntax, in: scope, file: path) }
+    var symbols = Self.types(file.messages, file.enums, in: scope, file: path)
     for service in file.services {
       let fullName = Self.join(scope, service.name)
-      define(Symbol(.service, fullName, parent: scope, file: path, location: service.location))
-      for method in service.methods {
-        define(
+      symbols.append(Symbol(.service, fullName, parent: scope, file: path, location: service.location))
+    }
+    defineInSourceOrder(symbols)
+    for service in file.services {
+      let fullName = Self.join(scope, service.name)
+      defineInSourceOrder(
+        service.methods.map { method in
           Symbol(
             .method, Self.join(fullName, method.name), parent: fullName, file: path,
-            location: method.location))
+            location: method.location)
+        })
+    }
+    for message in file.messages {
+      collectMembers(of: message, named: Self.join(scope, message.name), file: path)
+    }
+  }
+
+  /// Defines what is declared inside `message`, then inside its nested messages.
+  private mutating func collectMembers(of message: MessageSyntax, named fullName: String, file: String) {
+    var symbols = message.fields.map { field in
+      Symbol(
+        .field, Self.join(fullName, field.name), parent: fullName, file: file,
+        location: field.location, number: field.number)
+    }
+    symbols += message.oneofs.map { oneof in
+      Symbol(
+        .oneof, Self.join(fullName, oneof.name), parent: fullName, file: file,
+        location: oneof.location)
+    }
+    symbols += Self.types(message.messages, message.enums, in: fullName, file: file)
+    defineInSourceOrder(symbols)
+    for nested in message.messages {
+      collectMembers(of: nested, named: Self.join(fullName, nested.name), file: file)
+    }
+  }
+
+  /// The symbols that messages and enums put in `scope`: themselves and, by C++ scoping, the
+  /// enums' values (siblings of their enum, not children).
+  private static func types(
+    _ messages: [MessageSyntax],
+    _ enums: [EnumSyntax],
+    in scope: String,
+    file: String
+  ) -> [Symbol] {
+    var symbols = messages.map { message in
+      Symbol(
+        .message, join(scope, message.name), parent: scope, file: file, location: message.location)
+    }
+    for enumSyntax in enums {
+      let fullName = join(scope, enumSyntax.name)
+      symbols.append(
+        Symbol(.enumeration, fullName, parent: scope, file: file, location: enumSyntax.location))
+      symbols += enumSyntax.values.map { value in
+        Symbol(
+          .enumValue, join(scope, value.name), parent: fullName, file: file,
+          location: value.location, number: value.number)
       }
     }
+    return symbols
   }
 
-  private mutating func collect(_ message: MessageSyntax, in scope: String, file: String) {
-    let fullName = Self.join(scope, message.name)
-    define(Symbol(.message, fullName, parent: scope, file: file, location: message.location))
-    for field in message.fields {
-      define(
-        Symbol(
-          .field, Self.join(fullName, field.name), parent: fullName, file: file,
-          location: field.location, number: field.number))
+  private mutating func defineInSourceOrder(_ symbols: [Symbol]) {
+    let ordered = symbols.sorted {
+      ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
     }
-    for oneof in message.oneofs {
-      define(
-        Symbol(
-          .oneof, Self.join(fullName, oneof.name), parent: fullName, file: file,
-          location: oneof.location))
-    }
-    for nested in message.messages { collect(nested, in: fullName, file: file) }
-    for nested in message.enums { collect(nested, in: fullName, file: file) }
-  }
-
-  private mutating func collect(_ enumSyntax: EnumSyntax, in scope: String, file: String) {
-    let fullName = Self.join(scope, enumSyntax.name)
-    define(
-      Symbol(.enumeration, fullName, parent: scope, file: file, location: enumSyntax.location))
-    for value in enumSyntax.values {
-      // C++ scoping: the value is a sibling of its enum, not a child.
-      define(
-        Symbol(
-          .enumValue, Self.join(scope, value.name), parent: fullName, file: file,
-          location: value.location, number: value.number))
-    }
+    for symbol in ordered { define(symbol) }
   }
 
   private mutating func define(_ symbol: Symbol) {

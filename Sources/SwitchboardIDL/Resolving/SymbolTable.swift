@@ -16,6 +16,14 @@ package struct Symbol: Sendable, Hashable {
       self == .package || self == .message || self == .enumeration || self == .service
     }
 
+    /// The kind with its article (`a field`, `an enum value`).
+    package var withArticle: String {
+      switch self {
+      case .enumeration, .enumValue: return "an \(rawValue)"
+      default: return "a \(rawValue)"
+      }
+    }
+
     /// Whether the symbol can be a field's type.
     package var isType: Bool { self == .message || self == .enumeration }
   }

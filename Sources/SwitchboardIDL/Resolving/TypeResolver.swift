@@ -58,7 +58,11 @@ package struct TypeResolver {
         "'\(name)' is resolved to '\(fullName)', which is not defined; the innermost scope is "
           + "searched first (write '\(dotted)' to start from the outermost scope)",
         at: name)
-    case .notFound:
+    case .notFound(skipped: let skipped?):
+      throw error(
+        "unknown type '\(name)': '\(skipped.fullName)' is \(skipped.kind.withArticle), not a type",
+        at: name)
+    case .notFound(skipped: nil):
       throw error("unknown type '\(name)'", at: name)
     }
   }
@@ -67,16 +71,19 @@ package struct TypeResolver {
     case found(Symbol)
     /// The first component was found, the whole name (given) was not.
     case partlyResolved(String)
-    case notFound
+    /// Nothing found; `skipped` is the first symbol of that name passed over for not
+    /// being a type (or not containing the rest of the name).
+    case notFound(skipped: Symbol?)
   }
 
   /// protoc's `LookupSymbol` in `LOOKUP_TYPES` mode.
   private func lookup(_ name: QualifiedName, in scope: String, visibleOnly: Bool) -> Lookup {
     let whole = name.components.joined(separator: ".")
     if name.isFullyQualified {
-      return find(whole, visibleOnly).map(Lookup.found) ?? .notFound
+      return find(whole, visibleOnly).map(Lookup.found) ?? .notFound(skipped: nil)
     }
     let first = name.components[0]
+    var skipped: Symbol?
     var scopeComponents = scope.split(separator: ".")
     while !scopeComponents.isEmpty {
       let candidate = scopeComponents.joined(separator: ".") + "." + first
@@ -89,10 +96,11 @@ package struct TypeResolver {
         } else if symbol.kind.isType {
           return .found(symbol)
         }
+        skipped = skipped ?? symbol
       }
       scopeComponents.removeLast()
     }
-    return find(whole, visibleOnly).map(Lookup.found) ?? .notFound
+    return find(whole, visibleOnly).map(Lookup.found) ?? .notFound(skipped: skipped)
   }
 
   private func find(_ fullName: String, _ visibleOnly: Bool) -> Symbol? {
