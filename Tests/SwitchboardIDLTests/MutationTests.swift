@@ -22,7 +22,8 @@ struct SeededGenerator: RandomNumberGenerator {
 @Suite struct MutationTests {
   /// Bytes worth inserting: structure, quotes, comment starts, digits, letters, newlines and
   /// bytes that are not valid UTF-8 on their own.
-  private static let interestingBytes = Array("{}[]()<>;=,.-\"'/*\\\n 0179xzm_".utf8) + [0, 0x7F, 0xC3, 0xFF]
+  private static let interestingBytes =
+    Array("{}[]()<>;=,.-\"'/*\\\n 0179xzm_".utf8) + [0, 0x7F, 0xC3, 0xFF]
 
   /// Words worth inserting.
   private static let words = [
@@ -40,7 +41,9 @@ struct SeededGenerator: RandomNumberGenerator {
     let schema = try #require(result.schema)
     #expect(schema.files.map(\.path) == ["chat.proto", "common.proto", "ids.proto"])
     let contact = try #require(schema.files.first?.messages.first)
-    #expect(contact.documentation == "A WhatsApp user talking to the business.\n\nAgents see the profile beside the chat.")
+    #expect(
+      contact.documentation
+        == "A WhatsApp user talking to the business.\n\nAgents see the profile beside the chat.")
     #expect(contact.fields.count == 12)
   }
 

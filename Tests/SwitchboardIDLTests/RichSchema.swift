@@ -94,15 +94,15 @@ let richSchema = #"""
 /// The files `richSchema` imports.
 let richSchemaImports = [
   "common.proto": """
-    syntax = "proto3";
-    package switchboard.common;
-    message Timestamp { int64 seconds = 1; int32 nanos = 2; }
-    """,
+  syntax = "proto3";
+  package switchboard.common;
+  message Timestamp { int64 seconds = 1; int32 nanos = 2; }
+  """,
   "ids.proto": """
-    syntax = "proto3";
-    package switchboard.ids;
-    message ContactId { string value = 1; }
-    """,
+  syntax = "proto3";
+  package switchboard.ids;
+  message ContactId { string value = 1; }
+  """,
 ]
 
 /// `richSchema` as `chat.proto` with its imports, ready for a source provider.

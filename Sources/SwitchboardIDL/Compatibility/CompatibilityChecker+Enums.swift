@@ -5,7 +5,8 @@ extension CompatibilityChecker {
       breaking("enum \(old.fullName) was removed or renamed", at: old.location)
       return
     }
-    let newByNumber = Dictionary(new.values.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+    let newByNumber = Dictionary(
+      new.values.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
     for value in old.values {
       let subject = "value \(value.number) of enum \(old.fullName)"
       guard let newValue = newByNumber[value.number] else {

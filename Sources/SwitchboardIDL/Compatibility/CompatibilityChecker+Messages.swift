@@ -5,7 +5,8 @@ extension CompatibilityChecker {
       breaking("message \(old.fullName) was removed or renamed", at: old.location)
       return
     }
-    let newByNumber = Dictionary(new.fields.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+    let newByNumber = Dictionary(
+      new.fields.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
     for field in old.fields {
       let subject = "field \(field.number) of \(old.fullName)"
       guard let newField = newByNumber[field.number] else {

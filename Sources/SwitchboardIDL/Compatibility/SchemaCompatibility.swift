@@ -11,7 +11,8 @@
 ///
 /// ```swift
 /// for issue in SchemaCompatibility.check(old: v1, new: v2) where issue.isBreaking {
-///   print(issue)  // new.proto:12:3: error: field 3 of chat.Contact changed type from string to int32
+///   // new.proto:12:3: error: field 3 of chat.Contact changed type from string to int32
+///   print(issue)
 /// }
 /// ```
 public enum SchemaCompatibility {

@@ -116,8 +116,9 @@ extension Lexer {
       guard let value = hexDigits(maximum: width, exactly: true),
         let scalar = Unicode.Scalar(value)
       else {
-        report("invalid Unicode escape; expected \(width) hexadecimal digits of a code point",
-               line: line, column: escapeColumn)
+        report(
+          "invalid Unicode escape; expected \(width) hexadecimal digits of a code point",
+          line: line, column: escapeColumn)
         return
       }
       decoded.append(contentsOf: Array(String(Character(scalar)).utf8))

@@ -46,8 +46,9 @@ extension Parser {
     if current.isSymbol("{"), case .named(let typeName) = type,
       typeName.description == "group"
     {
-      report("groups are not supported in proto3: declare a nested message instead",
-             at: typeToken)
+      report(
+        "groups are not supported in proto3: declare a nested message instead",
+        at: typeToken)
       throw Failure()
     }
     try consume(";", "after field declaration")

@@ -72,8 +72,9 @@ extension Parser {
     case "package":
       let name = try parsePackage()
       if let packageLine {
-        report("only one 'package' statement is allowed; the first is at line \(packageLine)",
-               at: keyword)
+        report(
+          "only one 'package' statement is allowed; the first is at line \(packageLine)",
+          at: keyword)
       } else {
         file.package = name
         packageLine = keyword.line
@@ -112,6 +113,7 @@ extension Parser {
     let pathToken = current
     advance()
     try consume(";", "after import")
-    return ImportSyntax(path: pathToken.value, isPublic: isPublic, location: location(of: pathToken))
+    return ImportSyntax(
+      path: pathToken.value, isPublic: isPublic, location: location(of: pathToken))
   }
 }

@@ -77,7 +77,8 @@ package struct SchemaBuilder {
     case .type(let symbol) where symbol.kind == .message:
       return symbol.fullName
     case .type(let symbol):
-      report("rpc \(role) type must be a message, found enum '\(symbol.fullName)'", at: name.location)
+      report(
+        "rpc \(role) type must be a message, found enum '\(symbol.fullName)'", at: name.location)
     case .scalar(let scalar):
       report("rpc \(role) type must be a message, found scalar '\(scalar)'", at: name.location)
     case nil:

@@ -34,7 +34,8 @@ package struct SymbolCollector {
     var symbols = Self.types(file.messages, file.enums, in: scope, file: path)
     for service in file.services {
       let fullName = Self.join(scope, service.name)
-      symbols.append(Symbol(.service, fullName, parent: scope, file: path, location: service.location))
+      symbols.append(
+        Symbol(.service, fullName, parent: scope, file: path, location: service.location))
     }
     defineInSourceOrder(symbols)
     for service in file.services {
@@ -52,7 +53,9 @@ package struct SymbolCollector {
   }
 
   /// Defines what is declared inside `message`, then inside its nested messages.
-  private mutating func collectMembers(of message: MessageSyntax, named fullName: String, file: String) {
+  private mutating func collectMembers(
+    of message: MessageSyntax, named fullName: String, file: String
+  ) {
     var symbols = message.fields.map { field in
       Symbol(
         .field, Self.join(fullName, field.name), parent: fullName, file: file,

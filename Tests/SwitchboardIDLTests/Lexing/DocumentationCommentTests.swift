@@ -27,7 +27,8 @@ import Testing
 
   @Test func aBlankLineDetachesTheComment() {
     #expect(documentation("// Detached.\n\nmessage M {}", for: "message") == nil)
-    #expect(documentation("// Detached.\n\n// Attached.\nmessage M {}", for: "message") == "Attached.")
+    #expect(
+      documentation("// Detached.\n\n// Attached.\nmessage M {}", for: "message") == "Attached.")
   }
 
   @Test func aTrailingCommentDoesNotDocumentTheNextDeclaration() {

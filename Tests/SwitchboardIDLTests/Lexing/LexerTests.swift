@@ -24,7 +24,9 @@ import Testing
 
   @Test func dottedNamesAreIdentifiersAndDots() {
     #expect(
-      tokens(".a.B") == ["symbol . @1:1", "identifier a @1:2", "symbol . @1:3", "identifier B @1:4"]
+      tokens(".a.B") == [
+        "symbol . @1:1", "identifier a @1:2", "symbol . @1:3", "identifier B @1:4",
+      ]
     )
   }
 
@@ -38,7 +40,10 @@ import Testing
   }
 
   @Test func malformedNumbersAreOneInvalidToken() {
-    #expect(tokens("12ab 09 0x;") == ["invalid 12ab @1:1", "invalid 09 @1:6", "invalid 0x @1:9", "symbol ; @1:11"])
+    #expect(
+      tokens("12ab 09 0x;") == [
+        "invalid 12ab @1:1", "invalid 09 @1:6", "invalid 0x @1:9", "symbol ; @1:11",
+      ])
     #expect(
       errors("12ab 09 0x") == [
         "1:1: error: invalid number '12ab'", "1:6: error: invalid number '09'",
@@ -79,7 +84,8 @@ import Testing
   }
 
   @Test func unterminatedBlockComment() {
-    #expect(errors("a /* never closed") == ["1:3: error: unterminated block comment; expected '*/'"])
+    #expect(
+      errors("a /* never closed") == ["1:3: error: unterminated block comment; expected '*/'"])
   }
 
   @Test func strayCharactersAreReported() {

@@ -38,11 +38,11 @@ func parseClean(
     let file = parseClean(
       "syntax = \"proto3\";\nmessage M {\n" + scalars.joined(separator: "\n") + """
 
-        optional int32 maybe = 20;
-        repeated .a.B many = 21 [packed = false, deprecated = true, json_name = "x"];
-        map<string, Other.Inner> lookup = 22;
-      }
-      """)
+          optional int32 maybe = 20;
+          repeated .a.B many = 21 [packed = false, deprecated = true, json_name = "x"];
+          map<string, Other.Inner> lookup = 22;
+        }
+        """)
     let message = try #require(file.messages.first)
     #expect(message.name == "M")
     #expect(message.fields.count == 18)
@@ -55,7 +55,10 @@ func parseClean(
     #expect(many.label == .repeated)
     #expect(many.packed == false)
     #expect(many.isDeprecated)
-    guard case .named(let name) = many.type else { Issue.record("not named"); return }
+    guard case .named(let name) = many.type else {
+      Issue.record("not named")
+      return
+    }
     #expect(name.isFullyQualified)
     #expect(name.components == ["a", "B"])
     guard case .map(let key, let value) = message.fields[17].type else {
@@ -125,7 +128,10 @@ func parseClean(
     #expect(level.values.map(\.name) == ["LEVEL_ZERO", "LEVEL_LOW", "LEVEL_HIGH"])
     #expect(level.values.map(\.number) == [0, -1, 16])
     #expect(level.values.map(\.isDeprecated) == [false, true, false])
-    guard case .ranges(let ranges) = level.reserved.first else { Issue.record("no ranges"); return }
+    guard case .ranges(let ranges) = level.reserved.first else {
+      Issue.record("no ranges")
+      return
+    }
     #expect(ranges.map { [$0.lower, $0.upper] } == [[-5, -3], [100, Int64(Int32.max)]])
   }
 

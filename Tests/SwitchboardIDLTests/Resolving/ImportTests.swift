@@ -14,7 +14,8 @@ import Testing
   @Test func importedTypesResolve() throws {
     let result = compile(
       [
-        "chat/chat.proto": proto("chat", "import \"common/ids.proto\";\nmessage Chat { common.Id id = 1; }"),
+        "chat/chat.proto": proto(
+          "chat", "import \"common/ids.proto\";\nmessage Chat { common.Id id = 1; }"),
         "common/ids.proto": proto("common", "message Id { string value = 1; }"),
       ], paths: ["chat/chat.proto"])
     #expect(lines(result) == [])
@@ -36,16 +37,18 @@ import Testing
 
   @Test func missingImport() {
     let result = compile(["a.proto": proto("p", "import \"gone.proto\";\nmessage A {}")])
-    #expect(lines(result) == [
-      "a.proto:3:8: error: import \"gone.proto\" not found under the schema root"
-    ])
+    #expect(
+      lines(result) == [
+        "a.proto:3:8: error: import \"gone.proto\" not found under the schema root"
+      ])
     #expect(result.schema == nil)
   }
 
   @Test func missingRequestedFile() {
-    #expect(lines(compile([:], paths: ["nowhere.proto"])) == [
-      "nowhere.proto:1:1: error: file \"nowhere.proto\" not found under the schema root"
-    ])
+    #expect(
+      lines(compile([:], paths: ["nowhere.proto"])) == [
+        "nowhere.proto:1:1: error: file \"nowhere.proto\" not found under the schema root"
+      ])
   }
 
   @Test func cyclicImportsNameTheCycle() {
@@ -55,15 +58,17 @@ import Testing
         "b.proto": proto("p", "import \"c.proto\";"),
         "c.proto": proto("p", "import \"a.proto\";"),
       ], paths: ["a.proto"])
-    #expect(lines(result) == [
-      "c.proto:3:8: error: import cycle: a.proto -> b.proto -> c.proto -> a.proto"
-    ])
+    #expect(
+      lines(result) == [
+        "c.proto:3:8: error: import cycle: a.proto -> b.proto -> c.proto -> a.proto"
+      ])
   }
 
   @Test func aFileImportingItself() {
-    #expect(lines(compile(["a.proto": proto("p", "import \"a.proto\";")])) == [
-      "a.proto:3:8: error: import cycle: a.proto -> a.proto"
-    ])
+    #expect(
+      lines(compile(["a.proto": proto("p", "import \"a.proto\";")])) == [
+        "a.proto:3:8: error: import cycle: a.proto -> a.proto"
+      ])
   }
 
   @Test func importedTwice() {
@@ -81,9 +86,10 @@ import Testing
         "a.proto": proto("p", "message A { B b = 1; }"),
         "b.proto": proto("p", "message B {}"),
       ], paths: ["a.proto", "b.proto"])
-    #expect(lines(result) == [
-      "a.proto:3:13: error: 'p.B' is defined in 'b.proto', which is not imported by 'a.proto'; add 'import \"b.proto\";'"
-    ])
+    #expect(
+      lines(result) == [
+        "a.proto:3:13: error: 'p.B' is defined in 'b.proto', which is not imported by 'a.proto'; add 'import \"b.proto\";'"
+      ])
   }
 
   @Test func importsAreNotTransitiveUnlessPublic() {
@@ -93,9 +99,10 @@ import Testing
       "c.proto": proto("p", "message C {}"),
       "d.proto": proto("p", "message D {}"),
     ]
-    #expect(lines(compile(files, paths: ["a.proto"])) == [
-      "a.proto:4:13: error: 'p.C' is defined in 'c.proto', which is not imported by 'a.proto'; add 'import \"c.proto\";'"
-    ])
+    #expect(
+      lines(compile(files, paths: ["a.proto"])) == [
+        "a.proto:4:13: error: 'p.C' is defined in 'c.proto', which is not imported by 'a.proto'; add 'import \"c.proto\";'"
+      ])
   }
 
   @Test func aTypeDefinedByTwoFilesOfOnePackage() {
@@ -104,9 +111,10 @@ import Testing
         "a.proto": proto("chat", "import \"b.proto\";\nmessage Contact {}"),
         "b.proto": proto("chat", "message Contact {}"),
       ], paths: ["a.proto"])
-    #expect(lines(result) == [
-      "a.proto:4:9: error: 'chat.Contact' is already defined in file 'b.proto' (message at line 3)"
-    ])
+    #expect(
+      lines(result) == [
+        "a.proto:4:9: error: 'chat.Contact' is already defined in file 'b.proto' (message at line 3)"
+      ])
   }
 
   @Test func aPackageNameTakenByAType() {
@@ -115,9 +123,10 @@ import Testing
         "a.proto": proto("chat.contacts", "import \"b.proto\";"),
         "b.proto": proto("chat", "message contacts {}"),
       ], paths: ["a.proto"])
-    #expect(lines(result) == [
-      "a.proto:2:9: error: 'chat.contacts' is already defined in file 'b.proto' (message at line 3)"
-    ])
+    #expect(
+      lines(result) == [
+        "a.proto:2:9: error: 'chat.contacts' is already defined in file 'b.proto' (message at line 3)"
+      ])
   }
 
   @Test func syntaxErrorsInImportedFilesAreReportedWithTheirPath() {
@@ -126,7 +135,8 @@ import Testing
         "a.proto": proto("p", "import \"b.proto\";\nmessage A { B b = 1; }"),
         "b.proto": proto("p", "message B { int32 x = 1 }"),
       ], paths: ["a.proto"])
-    #expect(lines(result) == ["b.proto:3:25: error: expected ';' after field declaration, found '}'"])
+    #expect(
+      lines(result) == ["b.proto:3:25: error: expected ';' after field declaration, found '}'"])
   }
 
   @Test func diagnosticsAreSortedByFileLineAndColumn() {
@@ -135,10 +145,11 @@ import Testing
         "a.proto": proto("p", "import \"b.proto\";\nmessage A { Nope x = 1; int32 y = 0; }"),
         "b.proto": proto("p", "message B { Gone g = 1; }"),
       ], paths: ["b.proto", "a.proto"])
-    #expect(lines(result) == [
-      "a.proto:4:13: error: unknown type 'Nope'",
-      "a.proto:4:35: error: field number 0 is out of range: field numbers must be between 1 and 536870911",
-      "b.proto:3:13: error: unknown type 'Gone'",
-    ])
+    #expect(
+      lines(result) == [
+        "a.proto:4:13: error: unknown type 'Nope'",
+        "a.proto:4:35: error: field number 0 is out of range: field numbers must be between 1 and 536870911",
+        "b.proto:3:13: error: unknown type 'Gone'",
+      ])
   }
 }

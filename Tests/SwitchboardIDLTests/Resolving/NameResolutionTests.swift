@@ -50,7 +50,8 @@ import Testing
   }
 
   @Test func fieldNamesDoNotHideTypes() throws {
-    let found = try types(header + "enum Kind { K = 0; }\nmessage M {\n  int32 Kind = 1;\n  Kind k = 2;\n}")
+    let found = try types(
+      header + "enum Kind { K = 0; }\nmessage M {\n  int32 Kind = 1;\n  Kind k = 2;\n}")
     #expect(found["k"] == .enumeration("test.Kind"))
   }
 
@@ -58,15 +59,15 @@ import Testing
     let result = compile(
       [
         "y.proto": """
-          syntax = "proto3";
-          package x.y;
-          import "z.proto";
-          message M {
-            z.Z partial = 1;
-            x.z.Z full = 2;
-            .x.z.Z absolute = 3;
-          }
-          """,
+        syntax = "proto3";
+        package x.y;
+        import "z.proto";
+        message M {
+          z.Z partial = 1;
+          x.z.Z full = 2;
+          .x.z.Z absolute = 3;
+        }
+        """,
         "z.proto": "syntax = \"proto3\";\npackage x.z;\nmessage Z {}",
       ], paths: ["y.proto"])
     #expect(result.diagnostics.map(shortForm) == [])
@@ -83,13 +84,14 @@ import Testing
   }
 
   @Test func partlyQualifiedNameResolvedInTheWrongScope() {
-    let text = "syntax = \"proto3\";\npackage a;\n" + """
-      message Foo { message Bar {} }
-      message M {
-        message Foo {}
-        Foo.Bar b = 1;
-      }
-      """
+    let text =
+      "syntax = \"proto3\";\npackage a;\n" + """
+        message Foo { message Bar {} }
+        message M {
+          message Foo {}
+          Foo.Bar b = 1;
+        }
+        """
     #expect(
       diagnostics(text) == [
         "6:3: error: 'Foo.Bar' is resolved to 'a.M.Foo.Bar', which is not defined; the innermost"
@@ -98,17 +100,18 @@ import Testing
   }
 
   @Test func namesOfThingsThatAreNotTypes() {
-    let text = header + """
-      enum E { ZERO = 0; }
-      message M {
-        int32 x = 1;
-        M.x a = 2;
-        .test.ZERO b = 3;
-        test c = 4;
-        S d = 5;
-      }
-      service S { rpc R(M) returns (M); }
-      """
+    let text =
+      header + """
+        enum E { ZERO = 0; }
+        message M {
+          int32 x = 1;
+          M.x a = 2;
+          .test.ZERO b = 3;
+          test c = 4;
+          S d = 5;
+        }
+        service S { rpc R(M) returns (M); }
+        """
     #expect(
       diagnostics(text) == [
         "6:3: error: 'M.x' resolves to field 'test.M.x', which is not a type",
@@ -119,7 +122,8 @@ import Testing
   }
 
   @Test func scalarKeywordsAreNotLookedUp() throws {
-    let found = try types(header + "message string {}\nmessage M {\n  string a = 1;\n  .test.string b = 2;\n}")
+    let found = try types(
+      header + "message string {}\nmessage M {\n  string a = 1;\n  .test.string b = 2;\n}")
     #expect(found["a"] == .scalar(.string))
     #expect(found["b"] == .message("test.string"))
   }
