@@ -118,10 +118,4 @@ struct ProtocolExampleTests {
         .end(EndFrame(streamID: 1, status: .ok)),
       ])
   }
-
-  /// Prints the flights as hex, for regenerating the document by hand.
-  @Test("print the flights")
-  func printFlights() throws {
-    for flight in try Self.flights() { print(hexString(flight)) }
-  }
 }
