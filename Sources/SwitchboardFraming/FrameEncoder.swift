@@ -15,7 +15,8 @@ public enum FrameEncoder {
     maxPayloadSize: Int = FrameHeader.maxPayloadLength, into buffer: inout [UInt8]
   ) throws(FramingError) {
     if more, endStream {
-      throw FramingError(.invalidValue, "MESSAGE flags MORE and END_STREAM cannot be combined",
+      throw FramingError(
+        .invalidValue, "MESSAGE flags MORE and END_STREAM cannot be combined",
         kind: .message, streamID: streamID)
     }
     try FrameLayout.beginFrame(

@@ -146,19 +146,21 @@ public struct FrameMetadata: Hashable, Sendable, Sequence {
 
 extension PayloadReader {
   /// Reads and validates a metadata block; the result is a slice of the payload.
-  mutating func readMetadata(_ field: String) throws(FramingError) -> FrameMetadata {
-    let count = Int(try readUInt16("\(field) count"))
+  mutating func readMetadata(_ field: @autoclosure () -> String) throws(FramingError)
+    -> FrameMetadata
+  {
+    let count = Int(try readUInt16("\(field()) count"))
     let block = bytes
     for index in 0..<count {
-      let keyLength = Int(try readUInt8("\(field) key length (entry \(index))"))
-      let key = try readBytes(keyLength, "\(field) key (entry \(index))")
+      let keyLength = Int(try readUInt8("\(field()) key length (entry \(index))"))
+      let key = try readBytes(keyLength, "\(field()) key (entry \(index))")
       guard keyLength > 0, key.allSatisfy(FrameMetadata.isKeyByte) else {
         throw malformed(
-          "\(field) key of entry \(index) must be 1...255 bytes of lowercase a-z, 0-9, '-', '_' or '.'"
+          "\(field()) key of entry \(index) must be 1...255 bytes of lowercase a-z, 0-9, '-', '_' or '.'"
         )
       }
-      let valueLength = Int(try readUInt16("\(field) value length (entry \(index))"))
-      _ = try readBytes(valueLength, "\(field) value (entry \(index))")
+      let valueLength = Int(try readUInt16("\(field()) value length (entry \(index))"))
+      _ = try readBytes(valueLength, "\(field()) value (entry \(index))")
     }
     return FrameMetadata(validatedEntries: block[..<bytes.startIndex], count: count)
   }

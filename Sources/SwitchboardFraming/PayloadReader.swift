@@ -22,74 +22,81 @@ struct PayloadReader {
   /// A malformed-frame error about this frame.
   func malformed(_ problem: String) -> FramingError {
     let place = streamID == 0 ? "on the connection (stream 0)" : "on stream \(streamID)"
-    return FramingError(.malformedFrame, "malformed \(kind) frame \(place): \(problem)",
+    return FramingError(
+      .malformedFrame, "malformed \(kind) frame \(place): \(problem)",
       kind: kind, streamID: streamID)
   }
 
-  private mutating func take(_ count: Int, _ field: String) throws(FramingError) -> ArraySlice<UInt8> {
+  private mutating func take(_ count: Int, _ field: @autoclosure () -> String) throws(FramingError)
+    -> ArraySlice<UInt8>
+  {
     guard count <= bytes.count else {
       throw malformed(
-        "payload ends inside \(field) (needs \(count) bytes, \(bytes.count) left)")
+        "payload ends inside \(field()) (needs \(count) bytes, \(bytes.count) left)")
     }
     let start = bytes.startIndex
-    let field = bytes[start..<start + count]
+    let taken = bytes[start..<start + count]
     bytes = bytes[(start + count)...]
-    return field
+    return taken
   }
 
   /// Reads one byte.
-  mutating func readUInt8(_ field: String) throws(FramingError) -> UInt8 {
-    try take(1, field).first ?? 0
+  mutating func readUInt8(_ field: @autoclosure () -> String) throws(FramingError) -> UInt8 {
+    try take(1, field()).first ?? 0
   }
 
   /// Reads a big-endian 16-bit integer.
-  mutating func readUInt16(_ field: String) throws(FramingError) -> UInt16 {
-    let b = try take(2, field)
+  mutating func readUInt16(_ field: @autoclosure () -> String) throws(FramingError) -> UInt16 {
+    let b = try take(2, field())
     let i = b.startIndex
     return UInt16(b[i]) << 8 | UInt16(b[i + 1])
   }
 
   /// Reads a big-endian 32-bit integer.
-  mutating func readUInt32(_ field: String) throws(FramingError) -> UInt32 {
-    let b = try take(4, field)
+  mutating func readUInt32(_ field: @autoclosure () -> String) throws(FramingError) -> UInt32 {
+    let b = try take(4, field())
     let i = b.startIndex
     return UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
   }
 
   /// Reads a big-endian 64-bit integer.
-  mutating func readUInt64(_ field: String) throws(FramingError) -> UInt64 {
-    let high = try readUInt32(field)
-    let low = try readUInt32(field)
+  mutating func readUInt64(_ field: @autoclosure () -> String) throws(FramingError) -> UInt64 {
+    let high = try readUInt32(field())
+    let low = try readUInt32(field())
     return UInt64(high) << 32 | UInt64(low)
   }
 
   /// Reads `count` bytes as a slice of the payload (no copy).
-  mutating func readBytes(_ count: Int, _ field: String) throws(FramingError) -> ArraySlice<UInt8> {
-    try take(count, field)
+  mutating func readBytes(_ count: Int, _ field: @autoclosure () -> String) throws(FramingError)
+    -> ArraySlice<UInt8>
+  {
+    try take(count, field())
   }
 
   /// Reads a 16-bit length and that many bytes of UTF-8, rejecting invalid UTF-8.
-  mutating func readStrictString(_ field: String) throws(FramingError) -> String {
-    let length = Int(try readUInt16("\(field) length"))
-    let raw = try take(length, field)
+  mutating func readStrictString(_ field: @autoclosure () -> String) throws(FramingError) -> String
+  {
+    let length = Int(try readUInt16("\(field()) length"))
+    let raw = try take(length, field())
     guard let string = String(validating: raw, as: UTF8.self) else {
-      throw malformed("\(field) is not valid UTF-8")
+      throw malformed("\(field()) is not valid UTF-8")
     }
     return string
   }
 
   /// Reads a 16-bit length and that many bytes of UTF-8, repairing invalid sequences with
   /// U+FFFD (for text meant for people).
-  mutating func readLenientString(_ field: String) throws(FramingError) -> String {
-    let length = Int(try readUInt16("\(field) length"))
-    return String(decoding: try take(length, field), as: UTF8.self)
+  mutating func readLenientString(_ field: @autoclosure () -> String) throws(FramingError) -> String
+  {
+    let length = Int(try readUInt16("\(field()) length"))
+    return String(decoding: try take(length, field()), as: UTF8.self)
   }
 
   /// Reads a stream id field, rejecting the reserved high bit.
-  mutating func readStreamID(_ field: String) throws(FramingError) -> UInt32 {
-    let value = try readUInt32(field)
+  mutating func readStreamID(_ field: @autoclosure () -> String) throws(FramingError) -> UInt32 {
+    let value = try readUInt32(field())
     guard value <= FrameHeader.maxStreamID else {
-      throw malformed("\(field) \(value) has the reserved high bit set")
+      throw malformed("\(field()) \(value) has the reserved high bit set")
     }
     return value
   }

@@ -26,8 +26,9 @@ public struct SettingID: RawRepresentable, Hashable, Sendable, CustomStringConve
     case 3: "INITIAL_STREAM_WINDOW_SIZE"
     case 4: "MAX_MESSAGE_SIZE"
     case 5: "INITIAL_CONNECTION_WINDOW_SIZE"
-    default: "setting 0x" + hex(UInt8(truncatingIfNeeded: rawValue >> 8))
-      + hex(UInt8(truncatingIfNeeded: rawValue))
+    default:
+      "setting 0x" + hex(UInt8(truncatingIfNeeded: rawValue >> 8))
+        + hex(UInt8(truncatingIfNeeded: rawValue))
     }
   }
 }

@@ -30,7 +30,8 @@ public struct SettingsFrame: Hashable, Sendable {
     into buffer: inout [UInt8], maxPayloadSize: Int = FrameHeader.maxPayloadLength
   ) throws(FramingError) {
     if isAck, !parameters.isEmpty {
-      throw FramingError(.invalidValue, "a SETTINGS acknowledgement carries no parameters",
+      throw FramingError(
+        .invalidValue, "a SETTINGS acknowledgement carries no parameters",
         kind: .settings, streamID: 0)
     }
     for parameter in parameters {

@@ -26,10 +26,13 @@ struct ConnectionPrefaceTests {
     #expect(ConnectionPreface.parse(ConnectionPreface.magic + [1, 0xEE]) == .valid(version: 1))
   }
 
-  @Test("wrong magic is refused at the first wrong byte", arguments: [
-    Array("GET / HTTP/1.1\r\n".utf8), [0x53, 0x57, 0x42, 0x45], [0x00], Array("SWBD\n\r\u{1}\0".utf8),
-    [0x16, 0x03, 0x01, 0x02, 0x00],  // a TLS ClientHello
-  ])
+  @Test(
+    "wrong magic is refused at the first wrong byte",
+    arguments: [
+      Array("GET / HTTP/1.1\r\n".utf8), [0x53, 0x57, 0x42, 0x45], [0x00],
+      Array("SWBD\n\r\u{1}\0".utf8),
+      [0x16, 0x03, 0x01, 0x02, 0x00],  // a TLS ClientHello
+    ])
   func badMagic(bytes: [UInt8]) throws {
     guard case .invalid(let error) = ConnectionPreface.parse(bytes) else {
       Issue.record("expected invalid")

@@ -53,7 +53,8 @@ struct ConnectionSettingsTests {
   func ranges() {
     var settings = ConnectionSettings()
     for parameter in [
-      SettingParameter(.maxFramePayloadSize, 16_383), SettingParameter(.maxFramePayloadSize, 1 << 24),
+      SettingParameter(.maxFramePayloadSize, 16_383),
+      SettingParameter(.maxFramePayloadSize, 1 << 24),
       SettingParameter(.initialStreamWindowSize, 1 << 31),
     ] {
       #expect(throws: FramingError.self) { try settings.apply([parameter], initial: true) }

@@ -12,8 +12,11 @@ struct FrameEncoderTests {
     FrameEncoder.appendBytes(count: message.count, into: &buffer) { region in
       for (index, byte) in message.enumerated() { region[index] = byte }
     }
-    #expect(Array(buffer.dropFirst()) == (try encoded(.message(
-      MessageFrame(streamID: 5, payload: message[...], endStream: true)))))
+    #expect(
+      Array(buffer.dropFirst())
+        == (try encoded(
+          .message(
+            MessageFrame(streamID: 5, payload: message[...], endStream: true)))))
   }
 
   @Test("appendBytes removes its bytes when the writer throws")
@@ -32,7 +35,8 @@ struct FrameEncoderTests {
     let offset = FrameEncoder.beginFrame(into: &buffer)
     buffer += [1, 2, 3]
     try FrameEncoder.finishFrame(at: offset, kind: .message, flags: .more, streamID: 9, in: &buffer)
-    #expect(Array(buffer.dropFirst()) == rawFrame(kind: 0x06, flags: 2, streamID: 9, payload: [1, 2, 3]))
+    #expect(
+      Array(buffer.dropFirst()) == rawFrame(kind: 0x06, flags: 2, streamID: 9, payload: [1, 2, 3]))
   }
 
   @Test("finishFrame removes the frame when the payload is too large")
@@ -50,7 +54,9 @@ struct FrameEncoderTests {
     }
   }
 
-  @Test("a long message is split into MORE frames that reassemble", arguments: [0, 1, 16_384, 16_385, 40_000])
+  @Test(
+    "a long message is split into MORE frames that reassemble",
+    arguments: [0, 1, 16_384, 16_385, 40_000])
   func splitting(size: Int) throws {
     let message = (0..<size).map { UInt8(truncatingIfNeeded: $0 * 31) }
     var buffer: [UInt8] = []
@@ -100,7 +106,8 @@ struct FrameEncoderTests {
 
   @Test("a frame over the peer's maximum is refused as frameTooLarge")
   func peerMaximum() throws {
-    let frame = Frame.message(MessageFrame(streamID: 1, payload: ArraySlice(repeating: 0, count: 16_385)))
+    let frame = Frame.message(
+      MessageFrame(streamID: 1, payload: ArraySlice(repeating: 0, count: 16_385)))
     var buffer: [UInt8] = []
     let error = try #require(throws: FramingError.self) {
       try frame.encode(into: &buffer, maxPayloadSize: 16_384)
@@ -112,17 +119,20 @@ struct FrameEncoderTests {
 
   @Test("the raw header writer and parser agree")
   func rawHeader() throws {
-    let header = FrameHeader(payloadLength: 0xABCDEF, kind: .end, flags: .refused, streamID: 0x7FFF_FFFF)
+    let header = FrameHeader(
+      payloadLength: 0xABCDEF, kind: .end, flags: .refused, streamID: 0x7FFF_FFFF)
     var buffer: [UInt8] = []
     try header.encode(into: &buffer)
     #expect(hexString(buffer) == "ab cd ef 08 01 7f ff ff ff")
     #expect(FrameHeader(parsing: buffer) == header)
     #expect(FrameHeader(parsing: buffer.prefix(8)) == nil)
     #expect(throws: FramingError.self) {
-      try FrameHeader(payloadLength: 1 << 24, kind: .end, flags: [], streamID: 1).encode(into: &buffer)
+      try FrameHeader(payloadLength: 1 << 24, kind: .end, flags: [], streamID: 1).encode(
+        into: &buffer)
     }
     #expect(throws: FramingError.self) {
-      try FrameHeader(payloadLength: 0, kind: .end, flags: [], streamID: 1 << 31).encode(into: &buffer)
+      try FrameHeader(payloadLength: 0, kind: .end, flags: [], streamID: 1 << 31).encode(
+        into: &buffer)
     }
   }
 }

@@ -14,7 +14,9 @@ struct FrameMetadataTests {
     #expect(metadata.values(forKey: "a").map(Array.init) == [[0x31], [0x32]])
     #expect(metadata.first(forKey: "bin").map(Array.init) == [0, 255])
     #expect(metadata.first(forKey: "zzz") == nil)
-    #expect(metadata.encodedLength == 2 + (1 + 1 + 2 + 1) + (1 + 3 + 2) + (1 + 1 + 2 + 1) + (1 + 3 + 2 + 2))
+    #expect(
+      metadata.encodedLength == 2 + (1 + 1 + 2 + 1) + (1 + 3 + 2) + (1 + 1 + 2 + 1)
+        + (1 + 3 + 2 + 2))
   }
 
   @Test("empty metadata is two zero bytes")
@@ -25,7 +27,9 @@ struct FrameMetadataTests {
     #expect(FrameMetadata().isEmpty)
   }
 
-  @Test("invalid keys are refused", arguments: ["", "Upper", "sp ace", "ünï", "a:b", String(repeating: "k", count: 256)])
+  @Test(
+    "invalid keys are refused",
+    arguments: ["", "Upper", "sp ace", "ünï", "a:b", String(repeating: "k", count: 256)])
   func invalidKeys(key: String) {
     var metadata = FrameMetadata()
     #expect(throws: FramingError.self) { try metadata.append(key: key, value: "v") }
@@ -36,7 +40,8 @@ struct FrameMetadataTests {
   @Test("valid edge keys and values are accepted")
   func validEdges() throws {
     var metadata = FrameMetadata()
-    try metadata.append(key: String(repeating: "k", count: 255), value: [UInt8](repeating: 1, count: 65_535))
+    try metadata.append(
+      key: String(repeating: "k", count: 255), value: [UInt8](repeating: 1, count: 65_535))
     try metadata.append(key: "0.9_a-z", value: "")
     let frame = Frame.callStart(CallStartFrame(streamID: 1, method: "a/b", metadata: metadata))
     #expect(try decodeAll(try encoded(frame)) == [frame])

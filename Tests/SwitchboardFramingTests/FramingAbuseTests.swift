@@ -45,7 +45,9 @@ struct FramingAbuseTests {
     case 0:
       return (0..<Int.random(in: 0...48, using: &random)).map { _ in byte() }
     case 1, 2, 3:
-      let streams: [UInt32] = [0, 1, 2, 3, 0x7FFF_FFFF, 0x8000_0001, UInt32.random(in: 0...UInt32.max, using: &random)]
+      let streams: [UInt32] = [
+        0, 1, 2, 3, 0x7FFF_FFFF, 0x8000_0001, UInt32.random(in: 0...UInt32.max, using: &random),
+      ]
       let payload = (0..<Int.random(in: 0...40, using: &random)).map { _ in byte() }
       return rawFrame(
         kind: UInt8.random(in: 0...10, using: &random),
@@ -121,7 +123,9 @@ struct FramingAbuseTests {
       decoder.append(contentsOf: cut)
       let result = decoder.readPreface()
       #expect(result == ConnectionPreface.parse(cut))
-      if case .valid = result { #expect(cut.count == 8 && Array(cut.prefix(6)) == ConnectionPreface.magic) }
+      if case .valid = result {
+        #expect(cut.count == 8 && Array(cut.prefix(6)) == ConnectionPreface.magic)
+      }
     }
   }
 
@@ -129,10 +133,19 @@ struct FramingAbuseTests {
   static let regressions: [(name: String, bytes: [UInt8])] = [
     ("maximum 24-bit length, nothing behind it", [0xFF, 0xFF, 0xFF, 0x06, 0, 0, 0, 0, 1]),
     ("all ones header", [UInt8](repeating: 0xFF, count: 9)),
-    ("metadata count 65535 with no entries", rawFrame(kind: 0x05, streamID: 1, payload: be16(0) + be64(0) + [0xFF, 0xFF])),
-    ("END with a status message length of 65535", rawFrame(kind: 0x08, streamID: 1, payload: be32(0) + [0xFF, 0xFF])),
+    (
+      "metadata count 65535 with no entries",
+      rawFrame(kind: 0x05, streamID: 1, payload: be16(0) + be64(0) + [0xFF, 0xFF])
+    ),
+    (
+      "END with a status message length of 65535",
+      rawFrame(kind: 0x08, streamID: 1, payload: be32(0) + [0xFF, 0xFF])
+    ),
     ("zero-length header run", [UInt8](repeating: 0, count: 90)),
-    ("SETTINGS with a 6-byte-aligned huge announced length", rawFrame(kind: 0x01, announcedLength: 0xFF_FFFA)),
+    (
+      "SETTINGS with a 6-byte-aligned huge announced length",
+      rawFrame(kind: 0x01, announcedLength: 0xFF_FFFA)
+    ),
   ]
 
   @Test("kept regression inputs", arguments: regressions.indices)
@@ -140,7 +153,8 @@ struct FramingAbuseTests {
     let input = Self.regressions[index].bytes
     for maxFrame in [16, 16_384, FrameHeader.maxPayloadLength] {
       let whole = Self.run(input, maxFrame: maxFrame)
-      let dripped = Self.run(input, maxFrame: maxFrame, chunks: Array(repeating: 1, count: input.count))
+      let dripped = Self.run(
+        input, maxFrame: maxFrame, chunks: Array(repeating: 1, count: input.count))
       #expect(whole == dripped, "\(Self.regressions[index].name)")
     }
   }

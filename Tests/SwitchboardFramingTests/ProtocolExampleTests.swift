@@ -55,7 +55,9 @@ struct ProtocolExampleTests {
     }
     var blocks: [[UInt8]] = []
     var inBlock = false
-    for line in text[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text[begin.upperBound..<end.lowerBound].split(
+      separator: "\n", omittingEmptySubsequences: false)
+    {
       if line.hasPrefix("```") {
         inBlock.toggle()
         if inBlock { blocks.append([]) }
@@ -90,14 +92,18 @@ struct ProtocolExampleTests {
 
     server.append(contentsOf: flights[0])
     #expect(server.readPreface() == .valid(version: 1))
-    #expect(try drain(&server) == [.settings(SettingsFrame([SettingParameter(.maxMessageSize, 1 << 20)]))])
+    #expect(
+      try drain(&server) == [.settings(SettingsFrame([SettingParameter(.maxMessageSize, 1 << 20)]))]
+    )
 
     client.append(contentsOf: flights[1])
     #expect(client.readPreface() == .valid(version: 1))
     let hello = try drain(&client)
     #expect(hello.count == 2 && hello.last == .settings(.ack))
     var peer = ConnectionSettings()
-    if case .settings(let settings) = hello.first { try peer.apply(settings.parameters, initial: true) }
+    if case .settings(let settings) = hello.first {
+      try peer.apply(settings.parameters, initial: true)
+    }
     #expect(peer.maxConcurrentStreams == 256 && peer.maxFramePayloadSize == 65_536)
 
     server.append(contentsOf: flights[2])
@@ -108,7 +114,9 @@ struct ProtocolExampleTests {
       return
     }
     #expect(start.method == "peer.Bench/Send" && start.timeoutMicroseconds == 250_000)
-    #expect(start.metadata.first(forKey: "request-id").map { String(decoding: $0, as: UTF8.self) } == "7f3a")
+    #expect(
+      start.metadata.first(forKey: "request-id").map { String(decoding: $0, as: UTF8.self) }
+        == "7f3a")
     #expect(message.endStream && message.payload == [0x0A, 0x02, 0x68, 0x69, 0x10, 0xAC, 0x02])
 
     client.append(contentsOf: flights[3])

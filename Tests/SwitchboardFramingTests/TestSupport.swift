@@ -124,7 +124,8 @@ func sampleFrames() throws -> [Frame] {
     .cancel(CancelFrame(streamID: 1)),
     .cancel(CancelFrame(streamID: 21, status: .deadlineExceeded)),
     .unknown(kind: FrameKind(rawValue: 0x42), flags: [], streamID: 0, payload: [1, 2, 3]),
-    .unknown(kind: FrameKind(rawValue: 0x00), flags: FrameFlags(rawValue: 0xFF), streamID: 7, payload: []),
+    .unknown(
+      kind: FrameKind(rawValue: 0x00), flags: FrameFlags(rawValue: 0xFF), streamID: 7, payload: []),
     .unknown(kind: FrameKind(rawValue: 0xFF), flags: .more, streamID: 8, payload: [9]),
   ]
 }

@@ -11,7 +11,8 @@ struct UnknownKindTests {
     let frames = try decodeAll(bytes)
     #expect(
       frames == [
-        .unknown(kind: FrameKind(rawValue: 0x7A), flags: FrameFlags(rawValue: 0x81), streamID: 0,
+        .unknown(
+          kind: FrameKind(rawValue: 0x7A), flags: FrameFlags(rawValue: 0x81), streamID: 0,
           payload: [1, 2, 3, 4]),
         .ping(PingFrame(payload: 1)),
       ])
