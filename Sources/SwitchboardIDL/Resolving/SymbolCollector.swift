@@ -61,6 +61,13 @@ package struct SymbolCollector {
         .field, Self.join(fullName, field.name), parent: fullName, file: file,
         location: field.location, number: field.number)
     }
+    for field in message.fields {
+      guard case .map = field.type else { continue }
+      symbols.append(
+        Symbol(
+          .mapEntry, Self.join(fullName, Self.mapEntryName(field.name)), parent: fullName,
+          file: file, location: field.location))
+    }
     symbols += message.oneofs.map { oneof in
       Symbol(
         .oneof, Self.join(fullName, oneof.name), parent: fullName, file: file,
@@ -125,6 +132,11 @@ package struct SymbolCollector {
       return "enum value '\(symbol.name)' clashes with '\(existing.name)' of enum "
         + "'\(existing.parent)' at line \(line): enum values are scoped to their enclosing "
         + "\(scope), not to their enum"
+    case (.mapEntry, _):
+      return "the entry message '\(symbol.name)' of this map field clashes with the "
+        + "\(existing.kind.rawValue) at line \(line)"
+    case (_, .mapEntry):
+      return "'\(symbol.name)' clashes with the entry message of the map field at line \(line)"
     default:
       let other = "\(existing.kind.rawValue) at line \(line)"
       if sameFile {
@@ -144,6 +156,25 @@ package struct SymbolCollector {
   private static func symbolScope(_ symbol: Symbol) -> String {
     guard let dot = symbol.fullName.lastIndex(of: ".") else { return "" }
     return String(symbol.fullName[..<dot])
+  }
+
+  /// The name of the entry message protobuf generates for the map field `fieldName`:
+  /// underscores removed, the first letter and each letter after an underscore capitalized,
+  /// then `Entry` (`foo_bar` gives `FooBarEntry`).
+  static func mapEntryName(_ fieldName: String) -> String {
+    var result = ""
+    var capitalizeNext = true
+    for character in fieldName {
+      if character == "_" {
+        capitalizeNext = true
+      } else if capitalizeNext {
+        result += character.isASCII ? character.uppercased() : String(character)
+        capitalizeNext = false
+      } else {
+        result.append(character)
+      }
+    }
+    return result + "Entry"
   }
 
   /// `scope.name`, or `name` at the top level.

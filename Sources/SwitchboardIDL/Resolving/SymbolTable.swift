@@ -2,13 +2,24 @@
 package struct Symbol: Sendable, Hashable {
   /// What was declared.
   package enum Kind: String, Sendable, Hashable {
+    /// One component of a `package` name (`a` and `a.b` for `package a.b;`).
     case package
+    /// A `message`.
     case message
+    /// An `enum`.
     case enumeration = "enum"
+    /// An enum value, named in its enum's enclosing scope.
     case enumValue = "enum value"
+    /// A field of a message.
     case field
+    /// A `oneof` of a message.
     case oneof
+    /// The message protobuf generates for a map field (`FooBarEntry` for `foo_bar`); it takes
+    /// the name in the message's scope but is not a type of the model.
+    case mapEntry = "map entry"
+    /// A `service`.
     case service
+    /// An `rpc` of a service.
     case method = "rpc"
 
     /// Whether names can be looked up inside this symbol (`Outer.Inner`).

@@ -134,6 +134,23 @@ import Testing
       ])
   }
 
+  @Test func mapEntryNamesAreTaken() {
+    let text = header + """
+      message M {
+        map<string, int32> foo_bar = 1;
+        message FooBarEntry {}
+        message LaterEntry {}
+        map<string, int32> later = 2;
+      }
+      """
+    #expect(
+      diagnostics(text) == [
+        "5:11: error: 'FooBarEntry' clashes with the entry message of the map field at line 4",
+        "7:22: error: the entry message 'LaterEntry' of this map field clashes with the message"
+          + " at line 6",
+      ])
+  }
+
   @Test func topLevelNamesWithoutPackage() {
     #expect(
       diagnostics("syntax = \"proto3\";\nmessage A {}\nmessage A {}") == [
