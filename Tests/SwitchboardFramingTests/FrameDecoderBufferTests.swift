@@ -49,6 +49,23 @@ struct FrameDecoderBufferTests {
     #expect(decoder.bufferedByteCount == 0)
   }
 
+  @Test("compaction where the unread bytes overlap their destination")
+  func compactionOverlapsItself() throws {
+    // 4000 bytes into a 4096-byte buffer: a 91-byte frame, then most of a 4059-byte one.
+    let small = Frame.message(
+      MessageFrame(streamID: 1, payload: ArraySlice(repeating: 7, count: 82)))
+    let payload = (0..<4050).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+    let large = Frame.message(MessageFrame(streamID: 3, payload: payload[...]))
+    let bytes = try encoded(small) + encoded(large)
+    var decoder = FrameDecoder()
+    decoder.append(contentsOf: bytes.prefix(4000))
+    #expect(try drain(&decoder) == [small])
+    // The last 150 bytes do not fit behind the 3909 unread ones: those move from offset 91
+    // to 0, onto themselves.
+    decoder.append(contentsOf: bytes.dropFirst(4000))
+    #expect(try drain(&decoder) == [large])
+  }
+
   @Test("appendInPlace hands out at least the space asked for and counts what was written")
   func appendInPlace() throws {
     var decoder = FrameDecoder()
