@@ -18,7 +18,8 @@ struct SeededGenerator: RandomNumberGenerator {
   }
 }
 
-/// Abuses the whole front end with mutated schemas: it must never crash or hang, only report.
+/// Abuses the whole front end with mutated schemas: it must never crash or hang, only report;
+/// mutations that still compile go through the compatibility checker against the original.
 @Suite struct MutationTests {
   /// Bytes worth inserting: structure, quotes, comment starts, digits, letters, newlines and
   /// bytes that are not valid UTF-8 on their own.
@@ -51,6 +52,10 @@ struct SeededGenerator: RandomNumberGenerator {
   func mutatedSchemasOnlyProduceDiagnostics() {
     var generator = SeededGenerator(seed: 0x5EED_2024)
     let original = Array(richSchema.utf8)
+    guard let originalSchema = compile(richSchemaFiles, paths: ["chat.proto"]).schema else {
+      Issue.record("the rich schema does not compile")
+      return
+    }
     var rejected = 0
     for round in 0..<3000 {
       var bytes = original
@@ -66,6 +71,11 @@ struct SeededGenerator: RandomNumberGenerator {
         files["ids.proto"] = String(decoding: imported, as: UTF8.self)
       }
       let result = compile(files, paths: ["chat.proto"])
+      if let mutated = result.schema {
+        // A mutation that still compiles is a schema change: compare it both ways.
+        _ = SchemaCompatibility.check(old: originalSchema, new: mutated)
+        _ = SchemaCompatibility.check(old: mutated, new: originalSchema)
+      }
       if result.schema == nil {
         rejected += 1
         #expect(result.hasErrors, "round \(round): no schema but no error")
