@@ -55,6 +55,7 @@ let package = Package(
       dependencies: ["SwitchboardIDL", "SwitchboardGenerator"],
       exclude: ["Goldens"]
     ),
+    .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(
       name: "GeneratedCodeTests",
       dependencies: ["SwitchboardRPC", "EverythingSchema", "EvolutionV1", "EvolutionV2"]
