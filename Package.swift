@@ -56,6 +56,7 @@ let package = Package(
       exclude: ["Goldens"]
     ),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
+    .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(
       name: "GeneratedCodeTests",
       dependencies: ["SwitchboardRPC", "EverythingSchema", "EvolutionV1", "EvolutionV2"]
@@ -66,6 +67,12 @@ let package = Package(
       name: "EverythingSchema",
       dependencies: ["SwitchboardRPC"],
       path: "Tests/Schemas/Everything",
+      plugins: ["SwitchboardCodegen"]
+    ),
+    .target(
+      name: "TopLevelSchema",
+      dependencies: ["SwitchboardRPC"],
+      path: "Tests/Schemas/TopLevel",
       plugins: ["SwitchboardCodegen"]
     ),
     .target(
