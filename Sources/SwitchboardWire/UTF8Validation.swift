@@ -8,7 +8,26 @@ enum UTF8Validation {
   @usableFromInline
   static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
     guard let base = bytes.baseAddress else { return true }
-    let count = bytes.count
+    return isASCII(base, bytes.count) || isValidMultiByte(base, bytes.count)
+  }
+
+  /// Whether every byte is below 0x80: the common case, checked without branching per byte.
+  @inline(__always)
+  static func isASCII(_ base: UnsafeRawPointer, _ count: Int) -> Bool {
+    var bits: UInt64 = 0
+    var index = 0
+    while index + 8 <= count {
+      bits |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    while index < count {
+      bits |= UInt64(base.load(fromByteOffset: index, as: UInt8.self))
+      index += 1
+    }
+    return bits & 0x8080_8080_8080_8080 == 0
+  }
+
+  static func isValidMultiByte(_ base: UnsafeRawPointer, _ count: Int) -> Bool {
     var index = 0
     while index < count {
       // Fast path: eight ASCII bytes at once.
