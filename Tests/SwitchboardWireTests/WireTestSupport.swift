@@ -1,0 +1,76 @@
+import SwitchboardWire
+import Testing
+
+/// SplitMix64: a small, seeded, reproducible generator for the randomised tests.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Bytes written by `body` into a buffer of exactly `size` bytes, checking that it filled it.
+func written(
+  size: Int, sourceLocation: SourceLocation = #_sourceLocation,
+  _ body: (inout WireWriter) -> Void
+) -> [UInt8] {
+  [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+    var writer = WireWriter(buffer)
+    body(&writer)
+    #expect(writer.count == size, "writer filled \(writer.count) of \(size) bytes", sourceLocation: sourceLocation)
+    initialized = writer.count
+  }
+}
+
+/// What `body` read from `bytes` and where the reader stopped, or the error it threw.
+func reading<T>(
+  _ bytes: [UInt8], _ body: (inout WireReader) throws(WireDecodingError) -> T
+) -> Result<(value: T, offset: Int), WireDecodingError> {
+  bytes.withUnsafeBytes { buffer in
+    var reader = WireReader(buffer)
+    do throws(WireDecodingError) {
+      let value = try body(&reader)
+      return .success((value, reader.offset))
+    } catch {
+      return .failure(error)
+    }
+  }
+}
+
+/// The error `body` threw reading `bytes`, or nil (recording an issue) if it threw none.
+func readingError<T>(
+  _ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation,
+  _ body: (inout WireReader) throws(WireDecodingError) -> T
+) -> WireDecodingError? {
+  switch reading(bytes, body) {
+  case .success(let result):
+    Issue.record("expected an error, read \(result.value) up to byte \(result.offset)", sourceLocation: sourceLocation)
+    return nil
+  case .failure(let error):
+    return error
+  }
+}
+
+/// The varint encoding of `value`, by the textbook loop (seven bits a byte, low bits first).
+func referenceVarint(_ value: UInt64) -> [UInt8] {
+  var value = value
+  var bytes: [UInt8] = []
+  repeat {
+    let low = UInt8(value & 0x7F)
+    value >>= 7
+    bytes.append(value == 0 ? low : low | 0x80)
+  } while value != 0
+  return bytes
+}
+
+/// Lowercase hex, bytes separated by spaces.
+func hex(_ bytes: some Sequence<UInt8>) -> String {
+  bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
+}
