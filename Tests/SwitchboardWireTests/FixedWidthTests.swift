@@ -14,12 +14,19 @@ struct FixedWidthTests {
     #expect(written(size: 4) { $0.writeSFixed32(-2) } == [0xFE, 0xFF, 0xFF, 0xFF])
     #expect(written(size: 8) { $0.writeSFixed64(.min) } == [0, 0, 0, 0, 0, 0, 0, 0x80])
     let four: [UInt8] = [0x78, 0x56, 0x34, 0x12]
-    #expect(try reading(four) { reader throws(WireDecodingError) in try reader.readFixed32() }.get().value == 0x1234_5678)
-    #expect(try reading(four) { reader throws(WireDecodingError) in try reader.readSFixed32() }.get().value == 0x1234_5678)
-    let eight: [UInt8] = [0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x81]
-    #expect(try reading(eight) { reader throws(WireDecodingError) in try reader.readFixed64() }.get().value == 0x8102_0304_0506_0708)
     #expect(
-      try reading(eight) { reader throws(WireDecodingError) in try reader.readSFixed64() }.get().value
+      try reading(four) { try $0.readFixed32() }.get().value
+        == 0x1234_5678)
+    #expect(
+      try reading(four) { try $0.readSFixed32() }.get()
+        .value == 0x1234_5678)
+    let eight: [UInt8] = [0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x81]
+    #expect(
+      try reading(eight) { try $0.readFixed64() }.get()
+        .value == 0x8102_0304_0506_0708)
+    #expect(
+      try reading(eight) { try $0.readSFixed64() }.get()
+        .value
         == Int64(bitPattern: 0x8102_0304_0506_0708))
   }
 
@@ -49,15 +56,19 @@ struct FixedWidthTests {
   func floatBits(pattern: UInt32) throws {
     let bytes = written(size: 4) { $0.writeFloat(Float(bitPattern: pattern)) }
     #expect(bytes == [0, 8, 16, 24].map { UInt8(truncatingIfNeeded: pattern >> $0) })
-    let read = try reading(bytes) { reader throws(WireDecodingError) in try reader.readFloat() }.get()
+    let read = try reading(bytes) { try $0.readFloat() }
+      .get()
     #expect(read.value.bitPattern == pattern)
   }
 
   @Test("double bit patterns survive a write and a read", arguments: doublePatterns)
   func doubleBits(pattern: UInt64) throws {
     let bytes = written(size: 8) { $0.writeDouble(Double(bitPattern: pattern)) }
-    #expect(bytes == stride(from: 0, to: 64, by: 8).map { UInt8(truncatingIfNeeded: pattern >> UInt64($0)) })
-    let read = try reading(bytes) { reader throws(WireDecodingError) in try reader.readDouble() }.get()
+    #expect(
+      bytes
+        == stride(from: 0, to: 64, by: 8).map { UInt8(truncatingIfNeeded: pattern >> UInt64($0)) })
+    let read = try reading(bytes) { try $0.readDouble() }
+      .get()
     #expect(read.value.bitPattern == pattern)
   }
 
@@ -65,16 +76,18 @@ struct FixedWidthTests {
   func truncated() {
     for count in 0..<4 {
       let bytes = [UInt8](repeating: 0xAB, count: count)
-      let error = readingError(bytes) { reader throws(WireDecodingError) in try reader.readFixed32() }
+      let error = readingError(bytes) { reader in try reader.readFixed32()
+      }
       #expect(error == WireDecodingError(.truncated, offset: 0))
     }
     for count in 0..<8 {
       let bytes = [UInt8](repeating: 0xAB, count: count)
-      let error = readingError(bytes) { reader throws(WireDecodingError) in try reader.readDouble() }
+      let error = readingError(bytes) { reader in try reader.readDouble()
+      }
       #expect(error == WireDecodingError(.truncated, offset: 0))
     }
     // After a varint, the offset points past it.
-    let error = readingError([0x01, 0, 0, 0]) { reader throws(WireDecodingError) in
+    let error = readingError([0x01, 0, 0, 0]) { reader in
       _ = try reader.readVarint()
       return try reader.readFixed32()
     }

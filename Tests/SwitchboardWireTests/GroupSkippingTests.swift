@@ -22,7 +22,7 @@ struct GroupSkippingTests {
   @Test("a group with nested groups is kept verbatim, and reading goes on after it")
   func keptVerbatim() throws {
     let bytes: [UInt8] = [0x08, 0x01] + Self.nestedGroup + [0x18, 0x02]
-    let read = try reading(bytes) { reader throws(WireDecodingError) in try skipAll(&reader) }.get()
+    let read = try reading(bytes) { try skipAll(&$0) }.get()
     #expect(read.value == bytes)
     #expect(read.offset == bytes.count)
   }
@@ -30,7 +30,7 @@ struct GroupSkippingTests {
   @Test("skipping one group records exactly its bytes")
   func exactlyTheGroup() throws {
     let bytes: [UInt8] = Self.nestedGroup + [0x18, 0x02]
-    let read = try reading(bytes) { reader throws(WireDecodingError) in
+    let read = try reading(bytes) { reader in
       var unknown = UnknownFields()
       let tag = try reader.nextTag()!
       try reader.skipField(tag, into: &unknown)
@@ -44,7 +44,7 @@ struct GroupSkippingTests {
   @Test("skipping without keeping advances over the same bytes")
   func discarded() throws {
     let bytes: [UInt8] = Self.nestedGroup + [0x18, 0x02]
-    let read = try reading(bytes) { reader throws(WireDecodingError) in
+    let read = try reading(bytes) { reader in
       let tag = try reader.nextTag()!
       try reader.skipField(tag)
       return reader.offset
@@ -56,31 +56,37 @@ struct GroupSkippingTests {
   func largestField() throws {
     // Start: 0xFFFF_FFFB = FB FF FF FF 0F; end: 0xFFFF_FFFC = FC FF FF FF 0F.
     let bytes: [UInt8] = [0xFB, 0xFF, 0xFF, 0xFF, 0x0F, 0x08, 0x01, 0xFC, 0xFF, 0xFF, 0xFF, 0x0F]
-    #expect(try reading(bytes) { reader throws(WireDecodingError) in try skipAll(&reader) }.get().value == bytes)
+    #expect(
+      try reading(bytes) { try skipAll(&$0) }.get().value
+        == bytes)
   }
 
   @Test("end markers that do not match their group")
   func mismatched() {
     // Group 2 closed by an end for field 3.
     #expect(
-      readingError([0x13, 0x08, 0x01, 0x1C]) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      readingError([0x13, 0x08, 0x01, 0x1C]) { reader in
+        try skipAll(&reader)
+      }
         == WireDecodingError(.unmatchedEndGroup, offset: 3, fieldNumber: 3))
     // Nested group 3 closed by the outer group's end.
     #expect(
-      readingError([0x13, 0x1B, 0x14, 0x14]) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      readingError([0x13, 0x1B, 0x14, 0x14]) { reader in
+        try skipAll(&reader)
+      }
         == WireDecodingError(.unmatchedEndGroup, offset: 2, fieldNumber: 2))
   }
 
   @Test("a group cut off by the end of the input or of its enclosing message")
   func unterminated() {
     for bytes: [UInt8] in [[0x13], [0x13, 0x08, 0x01], [0x13, 0x1B, 0x1C]] {
-      let error = readingError(bytes) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      let error = readingError(bytes) { try skipAll(&$0) }
       #expect(error?.reason == .truncated, "\(hex(bytes))")
       #expect(error?.offset == bytes.count, "\(hex(bytes))")
     }
     // Field 1 holds 3 bytes; the group's end marker lies just outside them.
     let bytes: [UInt8] = [0x0A, 0x03, 0x13, 0x08, 0x01, 0x14]
-    let error = readingError(bytes) { reader throws(WireDecodingError) in
+    let error = readingError(bytes) { reader in
       _ = try reader.nextTag()
       let outer = try reader.beginLengthDelimited()
       let inner = try skipAll(&reader)
@@ -94,13 +100,15 @@ struct GroupSkippingTests {
   @Test("errors inside a group are reported, not skipped")
   func errorsInside() {
     #expect(
-      readingError([0x13, 0x0A, 0x09, 0x00, 0x14]) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      readingError([0x13, 0x0A, 0x09, 0x00, 0x14]) { reader in
+        try skipAll(&reader)
+      }
         == WireDecodingError(.lengthPastEnd(length: 9, available: 2), offset: 2, fieldNumber: 1))
     #expect(
-      readingError([0x13, 0x0F, 0x14]) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      readingError([0x13, 0x0F, 0x14]) { try skipAll(&$0) }
         == WireDecodingError(.invalidWireType(7), offset: 1))
     #expect(
-      readingError([0x13, 0x00, 0x14]) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      readingError([0x13, 0x00, 0x14]) { try skipAll(&$0) }
         == WireDecodingError(.fieldNumberZero, offset: 1))
   }
 
@@ -110,15 +118,17 @@ struct GroupSkippingTests {
       Array(repeating: 0x0B, count: depth) + Array(repeating: 0x0C, count: depth)
     }
     let hundred = groups(100)
-    #expect(try reading(hundred) { reader throws(WireDecodingError) in try skipAll(&reader) }.get().value == hundred)
+    #expect(
+      try reading(hundred) { try skipAll(&$0) }.get().value
+        == hundred)
     // The error is raised on entering the 101st group, just after its start marker.
     #expect(
-      readingError(groups(101)) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      readingError(groups(101)) { try skipAll(&$0) }
         == WireDecodingError(.nestingTooDeep, offset: 101, fieldNumber: 1))
     // Deep enough to overflow the stack if the limit were missing.
     let hostile = [UInt8](repeating: 0x0B, count: 100_000)
     #expect(
-      readingError(hostile) { reader throws(WireDecodingError) in try skipAll(&reader) }
+      readingError(hostile) { try skipAll(&$0) }
         == WireDecodingError(.nestingTooDeep, offset: 101, fieldNumber: 1))
   }
 
@@ -126,6 +136,8 @@ struct GroupSkippingTests {
   func siblingsDoNotAccumulate() throws {
     let deep = Array(repeating: UInt8(0x0B), count: 60) + Array(repeating: 0x0C, count: 60)
     let bytes = Array([[UInt8]](repeating: deep, count: 10).joined())
-    #expect(try reading(bytes) { reader throws(WireDecodingError) in try skipAll(&reader) }.get().value == bytes)
+    #expect(
+      try reading(bytes) { try skipAll(&$0) }.get().value
+        == bytes)
   }
 }

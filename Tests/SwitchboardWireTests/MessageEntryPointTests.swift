@@ -58,7 +58,8 @@ struct MessageEntryPointTests {
   func concatenation() throws {
     let first = Self.sample
     let second = Chain(links: [Chain(number: 3)], number: 9, shades: [.dark])
-    let concatenated = try Chain(serializedBytes: first.serializedBytes() + second.serializedBytes())
+    let concatenated = try Chain(
+      serializedBytes: first.serializedBytes() + second.serializedBytes())
     var merged = first
     try merged.merge(serializedBytes: second.serializedBytes())
     #expect(concatenated == merged)

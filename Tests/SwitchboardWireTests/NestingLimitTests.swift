@@ -11,7 +11,7 @@ struct NestingLimitTests {
     var offset = 0
     for _ in 0..<level {
       #expect(bytes[offset] == 0x0A)
-      let length = try reading(Array(bytes[(offset + 1)...])) { reader throws(WireDecodingError) in
+      let length = try reading(Array(bytes[(offset + 1)...])) { reader in
         try reader.readVarint()
       }.get()
       offset += 1 + length.offset

@@ -8,9 +8,11 @@ import Testing
 struct UTF8ValidationTests {
   /// `readString` over `bytes` behind a length prefix: the string, or nil if it threw
   /// `invalidUTF8` (any other error is an issue).
-  static func decodeString(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+  static func decodeString(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation)
+    -> String?
+  {
     let input = referenceVarint(UInt64(bytes.count)) + bytes
-    switch reading(input, { reader throws(WireDecodingError) in try reader.readString() }) {
+    switch reading(input, { try $0.readString() }) {
     case .success(let result):
       #expect(result.offset == input.count, sourceLocation: sourceLocation)
       return result.value
@@ -119,7 +121,9 @@ struct UTF8ValidationTests {
       for _ in 0..<Int.random(in: 0...12, using: &random) {
         switch Int.random(in: 0..<5, using: &random) {
         case 0:
-          bytes += (0..<Int.random(in: 1...17, using: &random)).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }
+          bytes += (0..<Int.random(in: 1...17, using: &random)).map { _ in
+            UInt8.random(in: 0x20...0x7E, using: &random)
+          }
         case 1:
           let scalar = Unicode.Scalar(UInt32.random(in: 0...0x10FFFF, using: &random)) ?? "\u{FFFD}"
           bytes += Array(String(Character(scalar)).utf8)
@@ -133,7 +137,8 @@ struct UTF8ValidationTests {
       }
       let expected = String(validating: bytes, as: UTF8.self)
       accepted += expected == nil ? 0 : 1
-      #expect(Self.decodeString(bytes) == expected, "seed \(seed) iteration \(iteration): \(hex(bytes))")
+      #expect(
+        Self.decodeString(bytes) == expected, "seed \(seed) iteration \(iteration): \(hex(bytes))")
     }
     // Both outcomes must be common, or the comparison proves little.
     #expect(accepted > 1_000 && accepted < 9_000, "\(accepted) accepted")

@@ -24,7 +24,7 @@ struct VarintTests {
     #expect(WireSize.varint(value) == bytes.count)
     #expect(written(size: bytes.count) { $0.writeVarint(value) } == bytes)
     #expect(written(size: bytes.count) { $0.writeUInt64(value) } == bytes)
-    let read = reading(bytes) { reader throws(WireDecodingError) in try reader.readVarint() }
+    let read = reading(bytes) { reader in try reader.readVarint() }
     #expect(try read.get().value == value)
     #expect(try read.get().offset == bytes.count)
     if let small = UInt32(exactly: value) {
@@ -68,7 +68,8 @@ struct VarintTests {
       let expected = referenceVarint(value)
       #expect(WireSize.varint(value) == expected.count, "\(value)")
       #expect(written(size: expected.count) { $0.writeVarint(value) } == expected, "\(value)")
-      let read = try reading(expected) { reader throws(WireDecodingError) in try reader.readVarint() }.get()
+      let read = try reading(expected) { reader in try reader.readVarint()
+      }.get()
       #expect(read.value == value && read.offset == expected.count, "\(value)")
     }
   }
@@ -81,7 +82,8 @@ struct VarintTests {
     #expect(expected.count == 10)
     #expect(WireSize.int32(value) == 10)
     #expect(written(size: 10) { $0.writeInt32(value) } == expected)
-    let read = try reading(expected) { reader throws(WireDecodingError) in try reader.readInt32() }.get()
+    let read = try reading(expected) { reader in try reader.readInt32() }
+      .get()
     #expect(read.value == value)
     #expect(read.offset == 10)
   }
@@ -114,26 +116,37 @@ struct VarintTests {
   func truncatingReads() throws {
     // 2^32 + 1 as a varint, as an int64 writer would send it.
     let wide = referenceVarint((1 << 32) + 1)
-    #expect(try reading(wide) { reader throws(WireDecodingError) in try reader.readInt32() }.get().value == 1)
-    #expect(try reading(wide) { reader throws(WireDecodingError) in try reader.readUInt32() }.get().value == 1)
+    #expect(
+      try reading(wide) { reader in try reader.readInt32() }.get().value
+        == 1)
+    #expect(
+      try reading(wide) { reader in try reader.readUInt32() }.get().value
+        == 1)
     // A five-byte 0xFFFF_FFFF (a uint32 writer's -1) is -1 as an int32.
     let five: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0x0F]
-    #expect(try reading(five) { reader throws(WireDecodingError) in try reader.readInt32() }.get().value == -1)
+    #expect(
+      try reading(five) { reader in try reader.readInt32() }.get().value
+        == -1)
   }
 
   @Test("padded, non-minimal varints are accepted")
   func nonMinimal() throws {
     // 1 written in ten bytes, and 0 written as 0x80 0x00.
     let padded: [UInt8] = [0x81] + Array(repeating: 0x80, count: 8) + [0x00]
-    #expect(try reading(padded) { reader throws(WireDecodingError) in try reader.readVarint() }.get().value == 1)
-    #expect(try reading([0x80, 0x00]) { reader throws(WireDecodingError) in try reader.readVarint() }.get().value == 0)
+    #expect(
+      try reading(padded) { reader in try reader.readVarint() }.get()
+        .value == 1)
+    #expect(
+      try reading([0x80, 0x00]) { reader in try reader.readVarint() }
+        .get().value == 0)
   }
 
   @Test("the tenth byte contributes only the 64th bit")
   func tenthByteOverflow() throws {
     // Bits beyond 64 in the tenth byte are dropped, as in protobuf's own runtimes.
     let bytes: [UInt8] = Array(repeating: 0xFF, count: 9) + [0x7F]
-    let read = try reading(bytes) { reader throws(WireDecodingError) in try reader.readVarint() }.get()
+    let read = try reading(bytes) { reader in try reader.readVarint() }
+      .get()
     #expect(read.value == .max)
     #expect(read.offset == 10)
   }
@@ -143,9 +156,13 @@ struct VarintTests {
     #expect(written(size: 1) { $0.writeBool(true) } == [0x01])
     #expect(written(size: 1) { $0.writeBool(false) } == [0x00])
     for bytes: [UInt8] in [[0x01], [0x02], [0xFF, 0x01], [0x80, 0x80, 0x01]] {
-      #expect(try reading(bytes) { reader throws(WireDecodingError) in try reader.readBool() }.get().value == true)
+      #expect(
+        try reading(bytes) { reader in try reader.readBool() }.get().value
+          == true)
     }
-    #expect(try reading([0x80, 0x00]) { reader throws(WireDecodingError) in try reader.readBool() }.get().value == false)
+    #expect(
+      try reading([0x80, 0x00]) { reader in try reader.readBool() }.get()
+        .value == false)
   }
 
   @Test("length-delimited sizes include the prefix")

@@ -24,22 +24,26 @@ func written(
   [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
     var writer = WireWriter(buffer)
     body(&writer)
-    #expect(writer.count == size, "writer filled \(writer.count) of \(size) bytes", sourceLocation: sourceLocation)
+    #expect(
+      writer.count == size, "writer filled \(writer.count) of \(size) bytes",
+      sourceLocation: sourceLocation)
     initialized = writer.count
   }
 }
 
 /// What `body` read from `bytes` and where the reader stopped, or the error it threw.
 func reading<T>(
-  _ bytes: [UInt8], _ body: (inout WireReader) throws(WireDecodingError) -> T
+  _ bytes: [UInt8], _ body: (inout WireReader) throws -> T
 ) -> Result<(value: T, offset: Int), WireDecodingError> {
   bytes.withUnsafeBytes { buffer in
     var reader = WireReader(buffer)
-    do throws(WireDecodingError) {
+    do {
       let value = try body(&reader)
       return .success((value, reader.offset))
-    } catch {
+    } catch let error as WireDecodingError {
       return .failure(error)
+    } catch {
+      preconditionFailure("the reader throws only WireDecodingError, not \(error)")
     }
   }
 }
@@ -47,11 +51,13 @@ func reading<T>(
 /// The error `body` threw reading `bytes`, or nil (recording an issue) if it threw none.
 func readingError<T>(
   _ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation,
-  _ body: (inout WireReader) throws(WireDecodingError) -> T
+  _ body: (inout WireReader) throws -> T
 ) -> WireDecodingError? {
   switch reading(bytes, body) {
   case .success(let result):
-    Issue.record("expected an error, read \(result.value) up to byte \(result.offset)", sourceLocation: sourceLocation)
+    Issue.record(
+      "expected an error, read \(result.value) up to byte \(result.offset)",
+      sourceLocation: sourceLocation)
     return nil
   case .failure(let error):
     return error

@@ -8,11 +8,24 @@ import Testing
 struct WriterRoundTripTests {
   /// One value of any kind the writer knows.
   enum Value: Equatable {
-    case tag(UInt32), int32(Int32), int64(Int64), uint32(UInt32), uint64(UInt64)
-    case sint32(Int32), sint64(Int64), bool(Bool), shade(Shade)
-    case fixed32(UInt32), fixed64(UInt64), sfixed32(Int32), sfixed64(Int64)
-    case float(UInt32), double(UInt64)  // bit patterns, so NaNs compare
-    case string(String), bytes([UInt8]), message(Chain)
+    case tag(UInt32)
+    case int32(Int32)
+    case int64(Int64)
+    case uint32(UInt32)
+    case uint64(UInt64)
+    case sint32(Int32)
+    case sint64(Int64)
+    case bool(Bool)
+    case shade(Shade)
+    case fixed32(UInt32)
+    case fixed64(UInt64)
+    case sfixed32(Int32)
+    case sfixed64(Int64)
+    case float(UInt32)
+    case double(UInt64)  // bit patterns, so NaNs compare
+    case string(String)
+    case bytes([UInt8])
+    case message(Chain)
   }
 
   static func size(of value: Value) -> Int {
@@ -91,7 +104,9 @@ struct WriterRoundTripTests {
     switch Int.random(in: 0..<18, using: &random) {
     case 0:
       let field = Int32.random(in: 1...WireFormat.maxFieldNumber, using: &random)
-      let type: [WireType] = [.varint, .fixed64, .lengthDelimited, .startGroup, .endGroup, .fixed32]
+      let type: [WireType] = [
+        .varint, .fixed64, .lengthDelimited, .startGroup, .endGroup, .fixed32,
+      ]
       return .tag(WireFormat.tag(fieldNumber: field, wireType: type.randomElement(using: &random)!))
     case 1: return .int32(Int32(truncatingIfNeeded: signed()))
     case 2: return .int64(signed())
@@ -108,10 +123,19 @@ struct WriterRoundTripTests {
     case 13: return .float(UInt32(truncatingIfNeeded: random.next()))
     case 14: return .double(random.next())
     case 15: return .string(text.randomElement(using: &random)!)
-    case 16: return .bytes((0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })
+    case 16:
+      return .bytes(
+        (0..<Int.random(in: 0...40, using: &random)).map { _ in
+          UInt8.random(in: 0...255, using: &random)
+        })
     default:
-      let shades = (0..<Int.random(in: 0...3, using: &random)).map { _ in Shade(rawValue: Int32.random(in: -2...4, using: &random)) }
-      return .message(Chain(links: [Chain(number: Int32(truncatingIfNeeded: signed()))], text: text.randomElement(using: &random)!, shades: shades))
+      let shades = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+        Shade(rawValue: Int32.random(in: -2...4, using: &random))
+      }
+      return .message(
+        Chain(
+          links: [Chain(number: Int32(truncatingIfNeeded: signed()))],
+          text: text.randomElement(using: &random)!, shades: shades))
     }
   }
 
@@ -120,12 +144,13 @@ struct WriterRoundTripTests {
     let seed: UInt64 = 0x7772_6974
     var random = SeededGenerator(seed: seed)
     for iteration in 0..<2_000 {
-      let values = (0..<Int.random(in: 1...12, using: &random)).map { _ in Self.randomValue(&random) }
+      let values = (0..<Int.random(in: 1...12, using: &random)).map { _ in Self.randomValue(&random)
+      }
       let size = values.reduce(0) { $0 + Self.size(of: $1) }
       let bytes = written(size: size) { writer in
         for value in values { Self.write(value, to: &writer) }
       }
-      let read = try reading(bytes) { reader throws(WireDecodingError) in
+      let read = try reading(bytes) { reader in
         var out: [Value] = []
         for value in values { out.append(try Self.read(like: value, from: &reader)) }
         return out
@@ -148,7 +173,8 @@ struct WriterRoundTripTests {
       // Strings take the same path.
       let text = String(decoding: payload.map { $0 & 0x7F }, as: UTF8.self)
       let string = written(size: WireSize.string(text)) { $0.writeString(text) }
-      #expect(string == referenceVarint(UInt64(length)) + payload.map { $0 & 0x7F }, "length \(length)")
+      #expect(
+        string == referenceVarint(UInt64(length)) + payload.map { $0 & 0x7F }, "length \(length)")
     }
   }
 
@@ -182,8 +208,11 @@ struct WriterRoundTripTests {
     #expect(WireFormat.tag(fieldNumber: 3, wireType: .fixed32) == 0x1D)
     #expect(WireFormat.tag(fieldNumber: 16, wireType: .varint) == 128)
     #expect(WireFormat.maxFieldNumber == (1 << 29) - 1)
-    #expect(WireFormat.tag(fieldNumber: WireFormat.maxFieldNumber, wireType: .varint) == 0xFFFF_FFF8)
-    #expect(WireFormat.tag(fieldNumber: WireFormat.maxFieldNumber, wireType: .lengthDelimited) == 0xFFFF_FFFA)
+    #expect(
+      WireFormat.tag(fieldNumber: WireFormat.maxFieldNumber, wireType: .varint) == 0xFFFF_FFF8)
+    #expect(
+      WireFormat.tag(fieldNumber: WireFormat.maxFieldNumber, wireType: .lengthDelimited)
+        == 0xFFFF_FFFA)
     #expect(written(size: 5) { $0.writeTag(0xFFFF_FFFA) } == [0xFA, 0xFF, 0xFF, 0xFF, 0x0F])
     #expect(WireType(rawValue: 6) == nil)
     #expect(WireType(rawValue: 7) == nil)

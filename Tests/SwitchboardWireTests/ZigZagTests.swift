@@ -40,7 +40,9 @@ struct ZigZagTests {
       #expect(WireFormat.unZigZag(WireFormat.zigZag(narrow)) == narrow)
       #expect(WireFormat.unZigZag(WireFormat.zigZag(wide)) == wide)
       // Every unsigned value is some signed value's image.
-      #expect(WireFormat.zigZag(WireFormat.unZigZag(UInt32(truncatingIfNeeded: bits))) == UInt32(truncatingIfNeeded: bits))
+      #expect(
+        WireFormat.zigZag(WireFormat.unZigZag(UInt32(truncatingIfNeeded: bits)))
+          == UInt32(truncatingIfNeeded: bits))
       #expect(WireFormat.zigZag(WireFormat.unZigZag(bits)) == bits)
       // Magnitude, not sign, decides the size: -n and n differ by at most one step.
       #expect(WireFormat.zigZag(Int64(narrow)) == UInt64(WireFormat.zigZag(narrow)))
@@ -58,14 +60,21 @@ struct ZigZagTests {
     #expect(written(size: 5) { $0.writeSInt32(.max) } == [0xFE, 0xFF, 0xFF, 0xFF, 0x0F])
     #expect(WireSize.sint64(.min) == 10)
     #expect(written(size: 10) { $0.writeSInt64(.min) } == Array(repeating: 0xFF, count: 9) + [0x01])
-    #expect(written(size: 10) { $0.writeSInt64(.max) } == [0xFE] + Array(repeating: 0xFF, count: 8) + [0x01])
+    #expect(
+      written(size: 10) { $0.writeSInt64(.max) } == [0xFE] + Array(repeating: 0xFF, count: 8) + [
+        0x01
+      ])
     for value in [Int32.min, -1, 0, 1, .max] {
       let bytes = written(size: WireSize.sint32(value)) { $0.writeSInt32(value) }
-      #expect(try reading(bytes) { reader throws(WireDecodingError) in try reader.readSInt32() }.get().value == value)
+      #expect(
+        try reading(bytes) { try $0.readSInt32() }.get()
+          .value == value)
     }
     for value in [Int64.min, -1, 0, 1, .max] {
       let bytes = written(size: WireSize.sint64(value)) { $0.writeSInt64(value) }
-      #expect(try reading(bytes) { reader throws(WireDecodingError) in try reader.readSInt64() }.get().value == value)
+      #expect(
+        try reading(bytes) { try $0.readSInt64() }.get()
+          .value == value)
     }
   }
 }
