@@ -1,0 +1,70 @@
+import SwitchboardRPC
+import Testing
+
+/// SplitMix64: a small, seeded, reproducible generator for the randomised tests.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// `message` encoded and decoded again, checking on the way that the encoding is exactly
+/// `serializedSize()` bytes long.
+func roundTripped<M: WireMessage>(
+  _ message: M, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> M {
+  let bytes = message.serializedBytes()
+  #expect(bytes.count == message.serializedSize(), sourceLocation: sourceLocation)
+  return try M(serializedBytes: bytes)
+}
+
+/// Checks that `message` survives an encode and a decode unchanged.
+func expectRoundTrip<M: WireMessage>(
+  _ message: M, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let decoded = try roundTripped(message, sourceLocation: sourceLocation)
+  #expect(decoded == message, comment, sourceLocation: sourceLocation)
+}
+
+/// The error decoding `bytes` as `M` throws, recording an issue if it decodes.
+func decodingError<M: WireMessage>(
+  _: M.Type, _ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation
+) -> WireDecodingError? {
+  do {
+    let message = try M(serializedBytes: bytes)
+    Issue.record("expected an error, decoded \(message)", sourceLocation: sourceLocation)
+    return nil
+  } catch {
+    return error
+  }
+}
+
+/// The varint encoding of `value`, by the textbook loop (seven bits a byte, low bits first).
+func varint(_ value: UInt64) -> [UInt8] {
+  var value = value
+  var bytes: [UInt8] = []
+  repeat {
+    let low = UInt8(value & 0x7F)
+    value >>= 7
+    bytes.append(value == 0 ? low : low | 0x80)
+  } while value != 0
+  return bytes
+}
+
+/// A length-delimited field: `tag`, the length of `payload`, then `payload`.
+func lengthDelimited(_ tag: [UInt8], _ payload: [UInt8]) -> [UInt8] {
+  tag + varint(UInt64(payload.count)) + payload
+}
+
+/// Lowercase hex, bytes separated by spaces.
+func hex(_ bytes: some Sequence<UInt8>) -> String {
+  bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
+}
