@@ -58,13 +58,16 @@ extension WireReader {
   /// How many fields with the current tag follow one another from the current field on, so
   /// that a decoder can reserve room for a repeated or map field once instead of growing it
   /// entry by entry. Only length-delimited fields are counted; 1 for anything else.
+  ///
+  /// Capped at ``maxReservation``: a map whose entries repeat one key keeps a single entry,
+  /// and hostile input must not make it hold room for every entry it read.
   @inlinable
   public func consecutiveCount() -> Int {
     guard tag & 7 == 2 else { return 1 }
     var scan = self
     scan.cursor = tagStart
     var count = 0
-    while scan.cursor < scan.limit {
+    while scan.cursor < scan.limit && count < Self.maxReservation {
       guard let next = try? scan.readVarint(), next == UInt64(tag), let length = try? scan.readLength() else {
         break
       }
@@ -73,4 +76,7 @@ extension WireReader {
     }
     return max(count, 1)
   }
+
+  /// The most elements ``consecutiveCount()`` reports, whatever follows.
+  public static let maxReservation = 1024
 }

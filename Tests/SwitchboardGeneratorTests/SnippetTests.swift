@@ -41,7 +41,7 @@ struct SnippetTests {
     expectGenerated(schema, contains: "  public var b: B?")
     expectGenerated(schema, contains: """
           case 10:
-            var value = self.b ?? B()
+            var value = self.b.take() ?? B()
             try reader.readMessage(into: &value)
             self.b = value
       """)

@@ -153,7 +153,8 @@ struct WireTranslator {
         return [.switchCase("case \(coding.tag(number)):", [.line("\(plan.access) = \(coding.read)")])]
       }
       return [.switchCase("case \(coding.tag(number)):", [
-        .line("var value = \(plan.access) ?? \(coding.swiftType)()"),
+        // Taken out, not copied, so merging mutates storage nothing else shares.
+        .line("var value = \(plan.access).take() ?? \(coding.swiftType)()"),
         .line("try reader.readMessage(into: &value)"),
         .line("\(plan.access) = value"),
       ])]
@@ -163,7 +164,10 @@ struct WireTranslator {
       }
       return [.switchCase("case \(coding.tag(number)):", [
         .line("var value = \(coding.swiftType)()"),
-        .line("if case .\(caseName)(let existing)? = \(oneof.access) { value = existing }"),
+        .block("if case .\(caseName)(let existing)? = \(oneof.access) {", [
+          .line("value = existing"),
+          .line("\(oneof.access) = nil  // leaves `value` the only owner, so merging copies nothing"),
+        ]),
         .line("try reader.readMessage(into: &value)"),
         .line("\(oneof.access) = .\(caseName)(value)"),
       ])]
