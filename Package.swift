@@ -47,9 +47,10 @@ let package = Package(
     ),
 
     // MARK: Tests
-    .testTarget(name: "SwitchboardWireTests", dependencies: ["SwitchboardWire"]),
-    .testTarget(name: "SwitchboardFramingTests", dependencies: ["SwitchboardFraming"]),
-    .testTarget(name: "SwitchboardIDLTests", dependencies: ["SwitchboardIDL"]),
+    .target(name: "SwitchboardTestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "SwitchboardWireTests", dependencies: ["SwitchboardWire", "SwitchboardTestSupport"]),
+    .testTarget(name: "SwitchboardFramingTests", dependencies: ["SwitchboardFraming", "SwitchboardTestSupport"]),
+    .testTarget(name: "SwitchboardIDLTests", dependencies: ["SwitchboardIDL", "SwitchboardTestSupport"]),
     .testTarget(
       name: "SwitchboardGeneratorTests",
       dependencies: ["SwitchboardIDL", "SwitchboardGenerator"],
@@ -59,7 +60,9 @@ let package = Package(
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(
       name: "GeneratedCodeTests",
-      dependencies: ["SwitchboardRPC", "EverythingSchema", "EvolutionV1", "EvolutionV2"]
+      dependencies: [
+        "SwitchboardRPC", "EverythingSchema", "EvolutionV1", "EvolutionV2", "SwitchboardTestSupport",
+      ]
     ),
 
     // Schemas compiled by the plugin, as another package would, for the generated-code tests.

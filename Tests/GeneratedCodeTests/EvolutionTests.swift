@@ -2,6 +2,7 @@ import EvolutionV1
 import EvolutionV2
 import SwitchboardRPC
 import Testing
+import SwitchboardTestSupport
 
 /// Protects schema evolution, both ways: a v2 `Profile` passes through a v1 service without
 /// losing a byte of its new fields, v2 keeps v1's removed `fax` as an unknown field, a renamed

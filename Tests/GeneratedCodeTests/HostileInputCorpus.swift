@@ -1,5 +1,6 @@
 import EverythingSchema
 import SwitchboardRPC
+import SwitchboardTestSupport
 
 /// The message types the hostile-input tests feed, with a NaN-proof equality for each.
 enum HostileTarget: CaseIterable {

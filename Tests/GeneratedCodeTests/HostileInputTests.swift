@@ -1,6 +1,7 @@
 import EverythingSchema
 import SwitchboardRPC
 import Testing
+import SwitchboardTestSupport
 
 /// Protects the generated decoders against hostile input (habit 9): whatever the bytes, they
 /// either decode or throw a ``WireDecodingError`` with an offset inside the input — never a

@@ -1,6 +1,7 @@
 import EverythingSchema
 import SwitchboardRPC
 import Testing
+import SwitchboardTestSupport
 
 /// Protects repeated fields: every element type round trips with its extremes, scalars are
 /// packed (one tag, one length) except the field declared `[packed = false]`, and order and

@@ -1,6 +1,7 @@
 import EverythingSchema
 import SwitchboardRPC
 import Testing
+import SwitchboardTestSupport
 
 /// Protects the generated code of every scalar type: extremes and zero survive a round trip,
 /// fields at their proto3 default are not written (implicit presence), and each field is

@@ -1,5 +1,6 @@
 import SwitchboardFraming
 import Testing
+import SwitchboardTestSupport
 
 /// Feeds a decoder the same frames in every way a socket might deliver them and checks it
 /// produces exactly the expected frames each time (after NIO's ByteToMessageDecoderVerifier):

@@ -1,5 +1,6 @@
 import SwitchboardFraming
 import Testing
+import SwitchboardTestSupport
 
 /// Seeded random and mutated inputs (habit 9). Whatever the bytes, the decoder returns
 /// frames or throws a ``FramingError``: it never traps and never loops without consuming.

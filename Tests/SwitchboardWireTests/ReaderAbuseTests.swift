@@ -1,5 +1,6 @@
 import SwitchboardWire
 import Testing
+import SwitchboardTestSupport
 
 /// Protects the reader against hostile bytes without any generated code in the way (habit 9):
 /// random and mutated inputs either decode or throw an error whose offset lies inside the

@@ -1,5 +1,6 @@
 import SwitchboardWire
 import Testing
+import SwitchboardTestSupport
 
 /// Protects the hand-written UTF-8 validator behind `string` fields (RFC 3629: no overlong
 /// forms, no surrogates, nothing above U+10FFFF, no truncated or stray bytes), including its

@@ -1,5 +1,6 @@
 import SwitchboardWire
 import Testing
+import SwitchboardTestSupport
 
 /// Protects the base-128 varint: its size and bytes at every 7-bit boundary, the ten-byte
 /// form of negative `int32`s, and the reader accepting exactly what the writer produces.

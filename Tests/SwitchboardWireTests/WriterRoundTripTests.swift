@@ -1,5 +1,6 @@
 import SwitchboardWire
 import Testing
+import SwitchboardTestSupport
 
 /// Protects the writer: sizes from ``WireSize`` match what it writes, whatever it writes the
 /// reader reads back, raw copies of every length land exactly, and tags are built as the

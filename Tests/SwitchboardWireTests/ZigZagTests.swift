@@ -1,5 +1,6 @@
 import SwitchboardWire
 import Testing
+import SwitchboardTestSupport
 
 /// Protects ZigZag (`sint32`, `sint64`): small magnitudes stay small both ways, the extremes
 /// map onto the top of the unsigned range, and decoding inverts encoding everywhere.
