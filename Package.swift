@@ -56,6 +56,7 @@ let package = Package(
       dependencies: ["SwitchboardIDL", "SwitchboardGenerator"],
       exclude: ["Goldens"]
     ),
+    .testTarget(name: "SwitchboardRPCTests", dependencies: ["SwitchboardRPC", "SwitchboardFraming"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(
