@@ -56,6 +56,9 @@ public struct SwiftGenerator: Sendable {
     for message in file.messages {
       declarations += MessageTranslator(context: context).translate(message)
     }
+    for service in file.services {
+      declarations.append(ServiceTranslator(context: context).translate(service))
+    }
     let importKeyword = access.map { "\($0) import" } ?? "import"
     let swiftFile = SwiftFile(
       header: [

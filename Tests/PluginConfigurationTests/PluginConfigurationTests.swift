@@ -13,4 +13,12 @@ struct PluginConfigurationTests {
     #expect(response.serializedBytes() == [0x08, 0x02])
     #expect(HealthCheckResponse.ServingStatus.allCases.count == 4)
   }
+
+  @Test func servicesCarryTheirMethodPathsAndKinds() {
+    #expect(Health.Method.Check.descriptor.path == "switchboard.health.v1.Health/Check")
+    #expect(Health.Method.Watch.descriptor.kind == .serverStreaming)
+    #expect(Health.Method.descriptors.map(\.method) == ["Check", "Watch"])
+    let input: Health.Method.Check.Input = HealthCheckRequest(service: "switchboard.chat.v1.Chats")
+    #expect(input.service.hasSuffix("Chats"))
+  }
 }

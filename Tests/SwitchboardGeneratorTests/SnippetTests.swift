@@ -232,8 +232,46 @@ struct SnippetTests {
     #expect(source.contains("  public var local: Call.Status?"))
   }
 
-  @Test func fileWithOnlyServicesImportsNothing() {
-    let (source, _) = Generate.swift(schema: "message M {} service S { rpc Do(M) returns (M); }")
-    #expect(source?.contains("public struct M") == true)
+  @Test func servicesGetANamespaceOfMethodDescriptors() {
+    let schema = """
+      package chat.v1;
+      message Ping {} message Pong {}
+      // Liveness.
+      service Probe {
+        rpc Echo(Ping) returns (Pong);
+        rpc Watch(Ping) returns (stream Pong);
+      }
+      """
+    expectGenerated(schema, contains: """
+      /// Liveness.
+      ///
+      /// The methods of `chat.v1.Probe`: their descriptors and message types.
+      public enum Probe {
+        /// The service's fully qualified name, which prefixes its method paths.
+        public static let name: String = "chat.v1.Probe"
+      """)
+    expectGenerated(schema, contains: """
+          public enum Watch {
+            /// The request message.
+            public typealias Input = Ping
+
+            /// The response message.
+            public typealias Output = Pong
+
+            /// The method's path and kind.
+            public static let descriptor = SwitchboardRPC.MethodDescriptor(service: "chat.v1.Probe", method: "Watch", kind: .serverStreaming)
+          }
+      """)
+    expectGenerated(schema, contains: """
+          public static let descriptors: [SwitchboardRPC.MethodDescriptor] = [Echo.descriptor, Watch.descriptor]
+      """)
+  }
+
+  @Test func anRpcNamedLikeItsMessageQualifiesTheMessageByModule() {
+    let source = Generate.swift(
+      ["p.proto": "syntax = \"proto3\";\nmessage Ping {}\nservice Probe { rpc Ping(Ping) returns (Ping); }\n"],
+      path: "p.proto", moduleName: "Probes"
+    ).source ?? ""
+    #expect(source.contains("public typealias Input = Probes.Ping"), "\(source)")
   }
 }

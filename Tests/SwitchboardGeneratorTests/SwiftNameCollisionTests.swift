@@ -37,4 +37,9 @@ struct SwiftNameCollisionTests {
     let found = Self.diagnostics(["a.proto": "syntax = \"proto3\";\nmessage A {\n  message OneOf_Body {}\n  oneof body { int32 x = 1; }\n}\n"])
     #expect(found.contains { $0.contains("maps to the Swift type 'A.OneOf_Body'") }, "\(found)")
   }
+
+  @Test func serviceNamesClaimTheirStubNames() {
+    let found = Self.diagnostics(["a.proto": "syntax = \"proto3\";\nmessage M {}\nmessage ChatsClient {}\nservice Chats { rpc Get(M) returns (M); }\n"])
+    #expect(found.contains { $0.contains("a.proto:4:9: error: 'Chats' maps to the Swift type 'ChatsClient', already declared at a.proto:3:9") }, "\(found)")
+  }
 }

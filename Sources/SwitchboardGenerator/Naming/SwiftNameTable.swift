@@ -29,6 +29,9 @@ struct SwiftNameTable {
       for enumType in file.enums {
         register(enumType, parent: [], claimed: &topLevel)
       }
+      for service in file.services {
+        register(service, claimed: &topLevel)
+      }
     }
     for file in schema.files {
       for message in file.messages { checkMembers(of: message) }
@@ -59,6 +62,19 @@ struct SwiftNameTable {
     let path = parent + [SwiftNames.typeName(enumType.name, suffix: "Enum")]
     claim(path, fullName: enumType.fullName, at: enumType.location, claimed: &claimed)
     types[enumType.fullName] = TypeEntry(path: path, isEnum: true)
+  }
+
+  /// A service takes its namespace and the names its stubs use (`Chats`, `ChatsService`,
+  /// `ChatsClient`, `ChatsClientProtocol`); its method namespaces may shadow message names.
+  private mutating func register(_ service: Service, claimed: inout [String: SourceLocation]) {
+    let name = SwiftNames.typeName(service.name, suffix: "Service")
+    for suffix in ["", "Service", "Client", "ClientProtocol"] {
+      claim([name + suffix], fullName: service.fullName, at: service.location, claimed: &claimed)
+    }
+    nested[[name], default: []].insert("Method")
+    for method in service.methods {
+      nested[[name, "Method"], default: []].insert(SwiftNames.typeName(method.name, suffix: "Method"))
+    }
   }
 
   private mutating func claim(

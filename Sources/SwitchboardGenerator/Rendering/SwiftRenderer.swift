@@ -33,6 +33,9 @@ struct SwiftRenderer {
     case .property(let property): render(property)
     case .function(let function): render(function)
     case .enumCase(let enumCase): render(enumCase)
+    case .typeAlias(let alias):
+      emitDocumentation(alias.documentation)
+      emit([alias.access, "typealias", alias.name].compactMap { $0 }.joined(separator: " ") + " = " + alias.type)
     }
   }
 
@@ -72,7 +75,8 @@ struct SwiftRenderer {
     emitDocumentation(property.documentation)
     var head = [property.access, property.isStatic ? "static" : nil, property.isMutable ? "var" : "let"]
       .compactMap { $0 }.joined(separator: " ")
-    head += " \(property.name): \(property.type)"
+    // An empty type leaves it to inference, for initial values that name their type anyway.
+    head += property.type.isEmpty ? " \(property.name)" : " \(property.name): \(property.type)"
     if let getter = property.getter {
       emit(head + " {")
       depth += 1

@@ -9,6 +9,16 @@ indirect enum SwiftDeclaration: Hashable {
   case function(SwiftFunction)
   /// An enum case.
   case enumCase(SwiftEnumCase)
+  /// A `typealias`.
+  case typeAlias(SwiftTypeAlias)
+}
+
+/// `typealias Name = Type`.
+struct SwiftTypeAlias: Hashable {
+  var documentation: [String] = []
+  var access: String? = nil
+  var name: String
+  var type: String
 }
 
 /// A `struct`, `enum` or `extension`.
