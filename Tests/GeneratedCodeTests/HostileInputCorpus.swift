@@ -165,10 +165,10 @@ struct HostileInputMaker {
     let numbers = [1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 99, 536_870_911]
     let number = numbers[int(0...numbers.count - 1)]
     let wireType = int(0...5)
-    var bytes = varint(UInt64(number << 3 | wireType))
+    var bytes = referenceVarint(UInt64(number << 3 | wireType))
     switch wireType {
     case 0:
-      bytes += varint(random.next() >> UInt64(int(0...63)))
+      bytes += referenceVarint(random.next() >> UInt64(int(0...63)))
     case 1:
       bytes += (0..<8).map { _ in byte() }
     case 2:
@@ -178,11 +178,11 @@ struct HostileInputMaker {
       } else {
         payload = (0..<int(0...12)).map { _ in byte() }
       }
-      bytes += varint(UInt64(payload.count)) + payload
+      bytes += referenceVarint(UInt64(payload.count)) + payload
     case 3:
       for _ in 0..<int(0...2) where depth < 4 { bytes += randomField(depth: depth + 1) }
       // Usually the matching end marker; sometimes another field's.
-      bytes += varint(UInt64((int(0...9) == 0 ? number + 1 : number) << 3 | 4))
+      bytes += referenceVarint(UInt64((int(0...9) == 0 ? number + 1 : number) << 3 | 4))
     case 4:
       break
     default:

@@ -39,8 +39,8 @@ struct HostileInputTests {
     ("a lone continuation byte", [0x80]),
     ("ten 0xFF bytes", [UInt8](repeating: 0xFF, count: 10)),
     ("length of UInt64.max", [0x0A] + [UInt8](repeating: 0xFF, count: 9) + [0x01]),
-    ("length of Int.max", [0x0A] + varint(UInt64(Int.max))),
-    ("length of Int.max + 1", [0x0A] + varint(UInt64(Int.max) + 1)),
+    ("length of Int.max", [0x0A] + referenceVarint(UInt64(Int.max))),
+    ("length of Int.max + 1", [0x0A] + referenceVarint(UInt64(Int.max) + 1)),
     ("1,000 nested start groups", [UInt8](repeating: 0x0B, count: 1_000)),
     ("end group at top level", [0x0C]),
     ("group end for a different field", [0x0B, 0x14]),
@@ -60,7 +60,7 @@ struct HostileInputTests {
   /// `levels` messages, each the only field (`tag`) of the one around it, a label innermost.
   static func nested(tag: UInt8, levels: Int) -> [UInt8] {
     var bytes: [UInt8] = [0x0A, 0x01, 0x78]
-    for _ in 0..<levels { bytes = [tag] + varint(UInt64(bytes.count)) + bytes }
+    for _ in 0..<levels { bytes = [tag] + referenceVarint(UInt64(bytes.count)) + bytes }
     return bytes
   }
 

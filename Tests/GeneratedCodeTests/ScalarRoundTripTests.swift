@@ -91,7 +91,7 @@ struct ScalarRoundTripTests {
       try expectRoundTrip(OptionalScalars(aString: text))
       #expect(
         Scalars(aString: text).serializedBytes().count
-          == (text.isEmpty ? 0 : 1 + varint(UInt64(text.utf8.count)).count + text.utf8.count))
+          == (text.isEmpty ? 0 : 1 + referenceVarint(UInt64(text.utf8.count)).count + text.utf8.count))
     }
   }
 

@@ -34,21 +34,9 @@ func decodingError<M: WireMessage>(
   }
 }
 
-/// The varint encoding of `value`, by the textbook loop (seven bits a byte, low bits first).
-func varint(_ value: UInt64) -> [UInt8] {
-  var value = value
-  var bytes: [UInt8] = []
-  repeat {
-    let low = UInt8(value & 0x7F)
-    value >>= 7
-    bytes.append(value == 0 ? low : low | 0x80)
-  } while value != 0
-  return bytes
-}
-
 /// A length-delimited field: `tag`, the length of `payload`, then `payload`.
 func lengthDelimited(_ tag: [UInt8], _ payload: [UInt8]) -> [UInt8] {
-  tag + varint(UInt64(payload.count)) + payload
+  tag + referenceVarint(UInt64(payload.count)) + payload
 }
 
 /// Lowercase hex, bytes separated by spaces.

@@ -1,6 +1,7 @@
 import EverythingSchema
 import SwitchboardRPC
 import Testing
+import SwitchboardTestSupport
 
 /// Protects protobuf's decoding rules in generated code: fields in any order, unknown fields
 /// kept and appended after the known ones, packed and unpacked forms both accepted, a known
@@ -93,25 +94,25 @@ struct WireSemanticsTests {
     // Write each element under its own tag, by hand, with the scalar wire types.
     var bytes: [UInt8] = []
     func field(_ number: Int, _ type: UInt8, _ value: [UInt8]) {
-      bytes += varint(UInt64(number << 3) | UInt64(type)) + value
+      bytes += referenceVarint(UInt64(number << 3) | UInt64(type)) + value
     }
     func le(_ value: UInt64, _ count: Int) -> [UInt8] {
       (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }
     }
     for v in full.doubles { field(1, 1, le(v.bitPattern, 8)) }
     for v in full.floats { field(2, 5, le(UInt64(v.bitPattern), 4)) }
-    for v in full.int32S { field(3, 0, varint(UInt64(bitPattern: Int64(v)))) }
-    for v in full.int64S { field(4, 0, varint(UInt64(bitPattern: v))) }
-    for v in full.uint32S { field(5, 0, varint(UInt64(v))) }
-    for v in full.uint64S { field(6, 0, varint(v)) }
-    for v in full.sint32S { field(7, 0, varint(UInt64(UInt32(bitPattern: (v << 1) ^ (v >> 31))))) }
-    for v in full.sint64S { field(8, 0, varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))) }
+    for v in full.int32S { field(3, 0, referenceVarint(UInt64(bitPattern: Int64(v)))) }
+    for v in full.int64S { field(4, 0, referenceVarint(UInt64(bitPattern: v))) }
+    for v in full.uint32S { field(5, 0, referenceVarint(UInt64(v))) }
+    for v in full.uint64S { field(6, 0, referenceVarint(v)) }
+    for v in full.sint32S { field(7, 0, referenceVarint(UInt64(UInt32(bitPattern: (v << 1) ^ (v >> 31))))) }
+    for v in full.sint64S { field(8, 0, referenceVarint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))) }
     for v in full.fixed32S { field(9, 5, le(UInt64(v), 4)) }
     for v in full.fixed64S { field(10, 1, le(v, 8)) }
     for v in full.sfixed32S { field(11, 5, le(UInt64(UInt32(bitPattern: v)), 4)) }
     for v in full.sfixed64S { field(12, 1, le(UInt64(bitPattern: v), 8)) }
     for v in full.bools { field(13, 0, [v ? 1 : 0]) }
-    for v in full.priorities { field(16, 0, varint(UInt64(bitPattern: Int64(v.rawValue)))) }
+    for v in full.priorities { field(16, 0, referenceVarint(UInt64(bitPattern: Int64(v.rawValue)))) }
     #expect(try Repeated(serializedBytes: bytes) == full)
   }
 
@@ -211,7 +212,7 @@ struct WireSemanticsTests {
     // An int32 sent as a five-byte varint (as uint32 would write -1) is -1.
     #expect(try Scalars(serializedBytes: [0x18, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).anInt32 == -1)
     // An int32 sent as a wider int64 is truncated to its low 32 bits: 2^32 + 7 → 7.
-    #expect(try Scalars(serializedBytes: [0x18] + varint((1 << 32) + 7)).anInt32 == 7)
+    #expect(try Scalars(serializedBytes: [0x18] + referenceVarint((1 << 32) + 7)).anInt32 == 7)
   }
 
   @Test("decoding errors through generated code name the field and the byte")

@@ -1,5 +1,6 @@
 import SwitchboardWire
 import Testing
+import SwitchboardTestSupport
 
 /// Protects packed repeated fields: every element type read back, values appended to what is
 /// there, elements kept inside the packed length, and fixed-size payloads that are not a whole

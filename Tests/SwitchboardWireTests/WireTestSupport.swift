@@ -51,18 +51,6 @@ func readingError<T>(
   }
 }
 
-/// The varint encoding of `value`, by the textbook loop (seven bits a byte, low bits first).
-func referenceVarint(_ value: UInt64) -> [UInt8] {
-  var value = value
-  var bytes: [UInt8] = []
-  repeat {
-    let low = UInt8(value & 0x7F)
-    value >>= 7
-    bytes.append(value == 0 ? low : low | 0x80)
-  } while value != 0
-  return bytes
-}
-
 /// Lowercase hex, bytes separated by spaces.
 func hex(_ bytes: some Sequence<UInt8>) -> String {
   bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")

@@ -17,3 +17,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 }
+
+/// The varint encoding of `value` by the textbook loop (seven bits a byte, low bits first): an
+/// independent reference for the runtime's varints and a builder of hand-made inputs.
+public func referenceVarint(_ value: UInt64) -> [UInt8] {
+  var value = value
+  var bytes: [UInt8] = []
+  repeat {
+    let low = UInt8(value & 0x7F)
+    value >>= 7
+    bytes.append(value == 0 ? low : low | 0x80)
+  } while value != 0
+  return bytes
+}
