@@ -63,13 +63,13 @@ struct MessageTranslator {
       case .oneofMember(let coding, let oneof, let caseName, _):
         if emittedOneofs.insert(oneof.typeName).inserted {
           members.append(.property(SwiftProperty(
-            documentation: paragraphs(
+            documentation: TranslationContext.paragraphs(
               TranslationContext.documentation(oneof.oneof.documentation),
               ["At most one of its cases is set; `nil` when none is."]),
             access: context.access, name: oneof.propertyName, type: "\(oneof.typeName)?")))
         }
         members.append(.property(SwiftProperty(
-          documentation: paragraphs(
+          documentation: TranslationContext.paragraphs(
             documentation,
             ["A view of `\(oneof.propertyName)`: its default when another case is set; setting it selects this case."]),
           access: context.access, name: plan.name, type: plan.swiftType,
@@ -116,11 +116,6 @@ struct MessageTranslator {
       access: context.access,
       conformances: ["\(ValueCoding.runtime).WireMessage"],
       members: members)
-  }
-
-  /// Joins documentation paragraphs with an empty `///` line between them.
-  private func paragraphs(_ first: [String], _ second: [String]) -> [String] {
-    first.isEmpty ? second : first + [""] + second
   }
 
   private func oneofEnums(_ plans: [FieldPlan]) -> [SwiftDeclaration] {

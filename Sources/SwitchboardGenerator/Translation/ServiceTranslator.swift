@@ -45,9 +45,9 @@ struct ServiceTranslator {
     return .type(SwiftTypeDeclaration(
       kind: .enum,
       name: name,
-      documentation: TranslationContext.documentation(service.documentation, deprecated: service.isDeprecated)
-        + (service.documentation == nil ? [] : [""])
-        + ["The methods of `\(service.fullName)`: their descriptors and message types."],
+      documentation: TranslationContext.paragraphs(
+        TranslationContext.documentation(service.documentation, deprecated: service.isDeprecated),
+        ["The methods of `\(service.fullName)`: their descriptors and message types."]),
       access: context.access,
       members: [
         .property(SwiftProperty(

@@ -41,8 +41,10 @@ struct TranslationContext {
     }
   }
 
-  /// `public ` or `` for prefixing declarations.
-  func declarationAccess() -> String? { access }
+  /// Joins documentation paragraphs with an empty `///` line between them.
+  static func paragraphs(_ first: [String], _ second: [String]) -> [String] {
+    first.isEmpty ? second : first + [""] + second
+  }
 
   /// Schema documentation as `///` lines, with a note when the declaration is deprecated.
   static func documentation(_ text: String?, deprecated: Bool = false) -> [String] {
