@@ -24,7 +24,11 @@ let package = Package(
     .target(name: "SwitchboardFraming"),
 
     // MARK: Runtime
-    .target(name: "SwitchboardRPC", dependencies: ["SwitchboardWire", "SwitchboardFraming"]),
+    .target(name: "CSwitchboardSystem"),
+    .target(
+      name: "SwitchboardRPC",
+      dependencies: ["SwitchboardWire", "SwitchboardFraming", "CSwitchboardSystem"]
+    ),
 
     // MARK: Schema compiler
     .target(name: "SwitchboardIDL"),

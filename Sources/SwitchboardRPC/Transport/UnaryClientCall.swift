@@ -1,0 +1,73 @@
+internal import SwitchboardFraming
+
+/// A unary call: the request goes out with CALL_START, the response is decoded when END
+/// arrives and resumes the caller.
+final class UnaryClientCall<Request: WireMessage, Response: WireMessage>: ClientCall, @unchecked Sendable {
+  let request: Request
+  var continuation: UnsafeContinuation<Response, any Error>?
+  private var inbound: InboundMessages?
+  private var outbound = OutboundMessages(windowSize: 0)
+
+  init(pool: ConnectionPool, method: MethodDescriptor, metadata: FrameMetadata, deadline: Int64?, request: Request) {
+    self.request = request
+    super.init(pool: pool, method: method, metadata: metadata, deadline: deadline)
+  }
+
+  override func didStart() {
+    guard let connection else { return }
+    let settings = connection.peerSettings
+    inbound = InboundMessages(
+      maxMessageSize: connection.localSettings.maxMessageSize,
+      windowSize: connection.localSettings.initialStreamWindowSize)
+    outbound = OutboundMessages(windowSize: settings.initialStreamWindowSize)
+    let size = request.serializedSize()
+    guard size <= settings.maxMessageSize else {
+      cancel(RPCError(code: .resourceExhausted, message: "the request of \(method.path) has \(size) bytes; the server accepts at most \(settings.maxMessageSize)"))
+      return
+    }
+    if !connection.writeMessageDirectly(request, size: size, streamID: streamID, endStream: true, outbound: &outbound) {
+      outbound.pending.append(.init(bytes: request.serializedBytes(), sent: 0, endStream: true, waiter: nil))
+      connection.drain(&outbound, streamID: streamID)
+    }
+  }
+
+  override func receive(_ frame: MessageFrame) throws(FramingError) {
+    guard inbound != nil else { return }
+    switch try inbound!.receive(frame) {
+    case .accepted: break
+    case .tooLarge(let byteCount):
+      cancel(RPCError(code: .resourceExhausted, message: "the response of \(method.path) has at least \(byteCount) bytes; this client accepts at most \(connection?.localSettings.maxMessageSize ?? 0)"))
+    }
+  }
+
+  override func windowUpdate(_ increment: UInt32) throws(FramingError) {
+    try outbound.window.grant(increment)
+    sendQueued()
+  }
+
+  override func sendQueued() {
+    guard let connection, !outbound.isEmpty else { return }
+    connection.drain(&outbound, streamID: streamID)
+  }
+
+  override var canRetry: Bool { true }
+
+  override func complete(_ status: RPCError?) {
+    guard let continuation else { return }
+    self.continuation = nil
+    outbound.pending = []
+    if let status {
+      continuation.resume(throwing: status)
+      return
+    }
+    guard let bytes = inbound?.takeOnlyMessage() else {
+      continuation.resume(throwing: RPCError(code: .internal, message: "\(method.path) ended without exactly one response message"))
+      return
+    }
+    do {
+      continuation.resume(returning: try Response(serializedBytes: bytes))
+    } catch {
+      continuation.resume(throwing: RPCError(code: .internal, message: "the response is not a valid \(Response.self): \(error)"))
+    }
+  }
+}
