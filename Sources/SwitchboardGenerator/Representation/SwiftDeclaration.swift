@@ -88,20 +88,22 @@ struct SwiftFile: Hashable {
   var declarations: [SwiftDeclaration]
 }
 
-extension SwiftFunction {
-  /// `head(parameters) effects` on one line when that fits in `width` columns at `depth`;
-  /// otherwise the parameters go on lines of their own, as many to a line as fit, and the
-  /// closing parenthesis starts the last line, as swift-format lays out a long signature.
-  static func signature(
-    _ head: String, parameters: [String], effects: String, depth: Int, width: Int = 100
-  ) -> String {
+/// Lays out a parenthesized list the way swift-format does: on one line when it fits, otherwise
+/// with the items on lines of their own, as many to a line as fit, and the closing parenthesis
+/// starting the last line.
+enum SwiftLayout {
+  /// The lines of `head(items)tail` at `depth`, within `width` columns; `reserve` columns are
+  /// kept free after the last line (for a ` {`).
+  static func lines(
+    _ head: String, _ items: [String], _ tail: String, depth: Int, reserve: Int = 0, width: Int = 100
+  ) -> [String] {
     let indent = 2 * depth
-    let oneLine = head + "(" + parameters.joined(separator: ", ") + ")" + effects
-    guard indent + oneLine.count + 2 > width else { return oneLine }
+    let oneLine = head + "(" + items.joined(separator: ", ") + ")" + tail
+    guard indent + oneLine.count + reserve > width else { return [oneLine] }
     var lines: [String] = []
     var current = ""
-    for (index, parameter) in parameters.enumerated() {
-      let piece = parameter + (index == parameters.count - 1 ? "" : ",")
+    for (index, item) in items.enumerated() {
+      let piece = item + (index == items.count - 1 ? "" : ",")
       if !current.isEmpty, indent + 2 + current.count + 1 + piece.count > width {
         lines.append(current)
         current = piece
@@ -110,6 +112,21 @@ extension SwiftFunction {
       }
     }
     lines.append(current)
-    return ([head + "("] + lines.map { "  " + $0 } + [")" + effects]).joined(separator: "\n")
+    return [head + "("] + lines.map { "  " + $0 } + [")" + tail]
+  }
+}
+
+extension SwiftFunction {
+  /// A signature laid out by ``SwiftLayout``, for a function declared at `depth`.
+  static func signature(_ head: String, parameters: [String], effects: String, depth: Int) -> String {
+    SwiftLayout.lines(head, parameters, effects, depth: depth, reserve: 2).joined(separator: "\n")
+  }
+}
+
+extension SwiftStatement {
+  /// A call statement laid out by ``SwiftLayout``, one ``line(_:)`` per line, for a body at
+  /// `depth`.
+  static func call(_ callee: String, arguments: [String], depth: Int) -> [SwiftStatement] {
+    SwiftLayout.lines(callee, arguments, "", depth: depth).map(SwiftStatement.line)
   }
 }
