@@ -57,7 +57,7 @@ public struct SwiftGenerator: Sendable {
       declarations += MessageTranslator(context: context).translate(message)
     }
     for service in file.services {
-      declarations.append(ServiceTranslator(context: context).translate(service))
+      declarations += ServiceTranslator(context: context).translate(service)
     }
     let importKeyword = access.map { "\($0) import" } ?? "import"
     let swiftFile = SwiftFile(

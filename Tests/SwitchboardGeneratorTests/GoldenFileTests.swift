@@ -27,14 +27,34 @@ struct GoldenFileTests {
     #expect(generator.diagnostics.isEmpty)
     let actual = try #require(generator.generate(file: schema))
 
-    let golden = Self.goldens.appending(path: schema.replacingOccurrences(of: ".proto", with: ".swift.golden"))
+    try Self.expectGolden(actual, named: schema.replacingOccurrences(of: ".proto", with: ".swift.golden"))
+  }
+
+  @Test("the health service matches its golden file, at package visibility")
+  func healthMatchesGolden() throws {
+    let root = Self.testsDirectory.appending(path: "../../Schema").standardizedFileURL.path(percentEncoded: false)
+    let compilation = SchemaCompiler { path in
+      try? String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }.compile(["health.proto"])
+    let compiled = try #require(compilation.schema, "\(compilation.diagnostics)")
+    // What the plugin generates for TopLevelSchema, as its switchboard-codegen.json asks.
+    let generator = SwiftGenerator(schema: compiled, options: .init(visibility: .package, moduleName: "TopLevelSchema"))
+    #expect(generator.diagnostics.isEmpty)
+    try Self.expectGolden(try #require(generator.generate(file: "health.proto")), named: "health.swift.golden")
+  }
+
+  /// Compares `actual` with the golden file, or rewrites the file when asked to.
+  static func expectGolden(
+    _ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
+    let golden = goldens.appending(path: name)
     if ProcessInfo.processInfo.environment["SWITCHBOARD_REGENERATE_GOLDENS"] == "1" {
       try actual.write(to: golden, atomically: true, encoding: .utf8)
       return
     }
     let expected = try String(contentsOf: golden, encoding: .utf8)
     let diff = TextDiff.unified(expected: expected, actual: actual)
-    #expect(diff.isEmpty, "generated code differs from \(golden.lastPathComponent):\n\(diff)")
+    #expect(diff.isEmpty, "generated code differs from \(golden.lastPathComponent):\n\(diff)", sourceLocation: sourceLocation)
   }
 
   @Test("generation is deterministic")

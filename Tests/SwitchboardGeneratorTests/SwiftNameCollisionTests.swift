@@ -42,4 +42,9 @@ struct SwiftNameCollisionTests {
     let found = Self.diagnostics(["a.proto": "syntax = \"proto3\";\nmessage M {}\nmessage ChatsClient {}\nservice Chats { rpc Get(M) returns (M); }\n"])
     #expect(found.contains { $0.contains("a.proto:4:9: error: 'Chats' maps to the Swift type 'ChatsClient', already declared at a.proto:3:9") }, "\(found)")
   }
+
+  @Test func rpcsThatCamelCaseToTheSameStubMethod() {
+    let found = Self.diagnostics(["a.proto": "syntax = \"proto3\";\nmessage M {}\nservice Chats {\n  rpc GetChat(M) returns (M);\n  rpc get_chat(M) returns (M);\n}\n"])
+    #expect(found.contains { $0.contains("a.proto:5:7: error: 'get_chat' in 'Chats' maps to the Swift method 'getChat', already used by the rpc at a.proto:4:7") }, "\(found)")
+  }
 }

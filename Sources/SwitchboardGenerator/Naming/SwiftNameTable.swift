@@ -36,6 +36,7 @@ struct SwiftNameTable {
     for file in schema.files {
       for message in file.messages { checkMembers(of: message) }
       for enumType in file.enums { checkCases(of: enumType) }
+      for service in file.services { checkMethods(of: service) }
     }
     diagnostics.sort { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }
   }
@@ -138,6 +139,22 @@ struct SwiftNameTable {
           at: value.location))
       } else {
         claimed[bare] = value.location
+      }
+    }
+  }
+
+  /// Two rpcs that camel-case alike (`GetChat`, `get_chat`) would declare the same stub method.
+  private mutating func checkMethods(of service: Service) {
+    var claimed: [String: SourceLocation] = [:]
+    for method in service.methods {
+      let bare = SwiftNames.bare(SwiftNames.methodName(method.name))
+      if let other = claimed[bare] {
+        diagnostics.append(Diagnostic(
+          .error,
+          "'\(method.name)' in '\(service.fullName)' maps to the Swift method '\(bare)', already used by the rpc at \(other)",
+          at: method.location))
+      } else {
+        claimed[bare] = method.location
       }
     }
   }

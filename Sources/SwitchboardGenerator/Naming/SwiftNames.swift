@@ -24,6 +24,13 @@ enum SwiftNames {
     return camel
   }
 
+  /// An rpc's method in the service and client stubs: `GetChat` → `getChat`,
+  /// `Default` → `` `default` ``.
+  static func methodName(_ rpcName: String) -> String {
+    let camel = CamelCase.lower(rpcName)
+    return SwiftKeywords.quotable.contains(camel) ? "`\(camel)`" : camel
+  }
+
   /// The nested enum type of a oneof: `payload` → `OneOf_Payload`.
   static func oneofTypeName(_ protoName: String) -> String {
     "OneOf_" + CamelCase.upper(protoName)

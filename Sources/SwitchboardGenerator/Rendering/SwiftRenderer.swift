@@ -101,10 +101,10 @@ struct SwiftRenderer {
     var lines = function.signature.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let last = lines.removeLast()
     for line in lines { emit(line) }
-    if function.body.isEmpty {
-      emit(last + " {}")
-    } else {
-      renderBlock(last + " {", function.body)
+    switch function.body {
+    case nil: emit(last)
+    case let body? where body.isEmpty: emit(last + " {}")
+    case let body?: renderBlock(last + " {", body)
     }
   }
 

@@ -1,24 +1,26 @@
 import SwitchboardIDL
 
 /// Translates a service into a namespace of method descriptors, with each rpc's input and
-/// output types, that server and client stubs are built on.
+/// output types, followed by the server and client stubs built on it.
 struct ServiceTranslator {
   let context: TranslationContext
 
-  func translate(_ service: Service) -> SwiftDeclaration {
+  func translate(_ service: Service) -> [SwiftDeclaration] {
+    let name = SwiftNames.typeName(service.name, suffix: "Service")
+    let plans = service.methods.map { MethodPlan($0, of: service, namespace: name, context: context) }
+    return [namespace(service)]
+      + ServerStubTranslator(context: context).translate(service, namespace: name, methods: plans)
+      + ClientStubTranslator(context: context).translate(service, namespace: name, methods: plans)
+  }
+
+  private func namespace(_ service: Service) -> SwiftDeclaration {
     let name = SwiftNames.typeName(service.name, suffix: "Service")
     let runtime = ValueCoding.runtime
     var methods: [SwiftDeclaration] = []
     for method in service.methods {
       let methodName = SwiftNames.typeName(method.name, suffix: "Method")
       let scope = [name, "Method", methodName]
-      let kind: String
-      switch (method.clientStreaming, method.serverStreaming) {
-      case (false, false): kind = "unary"
-      case (false, true): kind = "serverStreaming"
-      case (true, false): kind = "clientStreaming"
-      case (true, true): kind = "bidirectionalStreaming"
-      }
+      let kind = MethodPlan.Kind(clientStreaming: method.clientStreaming, serverStreaming: method.serverStreaming)
       methods.append(.type(SwiftTypeDeclaration(
         kind: .enum,
         name: methodName,
@@ -34,7 +36,7 @@ struct ServiceTranslator {
           .property(SwiftProperty(
             documentation: ["The method's path and kind."], access: context.access, isStatic: true, isMutable: false,
             name: "descriptor", type: "",
-            initialValue: "\(runtime).MethodDescriptor(service: \"\(service.fullName)\", method: \"\(method.name)\", kind: .\(kind))")),
+            initialValue: "\(runtime).MethodDescriptor(service: \"\(service.fullName)\", method: \"\(method.name)\", kind: .\(kind.rawValue))")),
         ])))
     }
     let all = service.methods.map { SwiftNames.typeName($0.name, suffix: "Method") + ".descriptor" }
