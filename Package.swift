@@ -60,7 +60,10 @@ let package = Package(
       dependencies: ["SwitchboardIDL", "SwitchboardGenerator"],
       exclude: ["Goldens"]
     ),
-    .testTarget(name: "SwitchboardRPCTests", dependencies: ["SwitchboardRPC", "SwitchboardFraming"]),
+    .testTarget(
+      name: "SwitchboardRPCTests",
+      dependencies: ["SwitchboardRPC", "SwitchboardFraming", "RPCTestSchema", "SwitchboardTestSupport"]
+    ),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(
@@ -75,6 +78,12 @@ let package = Package(
       name: "EverythingSchema",
       dependencies: ["SwitchboardRPC"],
       path: "Tests/Schemas/Everything",
+      plugins: ["SwitchboardCodegen"]
+    ),
+    .target(
+      name: "RPCTestSchema",
+      dependencies: ["SwitchboardRPC"],
+      path: "Tests/Schemas/RPCTest",
       plugins: ["SwitchboardCodegen"]
     ),
     .target(

@@ -2,6 +2,9 @@
 // that `run-all.sh` runs them side by side.
 //
 //   switchboard-bench codec [--iterations N]
+//   switchboard-bench rpc serve --port P
+//   switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
+//   switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
 //
 // Each subcommand prints one JSON line. Release builds only: a debug build refuses to run,
 // because its figures would mean nothing.
@@ -11,6 +14,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+let usage = """
+  usage: switchboard-bench codec [--iterations N]
+         switchboard-bench rpc serve --port P
+         switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
+         switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
+
+  """
 
 if isDebugBuild {
   printError("switchboard-bench: build with `swift build -c release`; debug figures mean nothing\n")
@@ -22,7 +33,16 @@ let command = arguments.isEmpty ? "" : arguments.removeFirst()
 switch command {
 case "codec":
   exit(CodecBenchmark.main(arguments))
+case "rpc":
+  let subcommand = arguments.isEmpty ? "" : arguments.removeFirst()
+  switch subcommand {
+  case "serve": exit(await RPCServeCommand.main(arguments))
+  case "load": exit(await RPCLoadCommand.main(arguments))
+  case "idle": exit(await RPCIdleCommand.main(arguments))
+  default: break
+  }
+  fallthrough
 default:
-  printError("usage: switchboard-bench codec [--iterations N]\n")
+  printError(usage)
   exit(2)
 }

@@ -1,0 +1,2 @@
+// Generated from echo.proto by the SwitchboardCodegen plugin: the service the runtime's
+// end-to-end tests serve over TCP and in process.
