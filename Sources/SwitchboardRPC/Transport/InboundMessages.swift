@@ -8,7 +8,9 @@ internal import SwitchboardFraming
 struct InboundMessages {
   private var assembler: MessageAssembler
   private var window: ReceiveWindow
-  private var queue: [[UInt8]] = []
+  /// Complete messages not taken yet, each with the credit it still holds: only the bytes of
+  /// its last frame, since the frames before it were credited back as they arrived.
+  private var queue: [(bytes: [UInt8], heldCredit: Int)] = []
   private var head = 0
   /// The peer sent its last message.
   private(set) var isFinished = false
@@ -53,9 +55,9 @@ struct InboundMessages {
       if let waiter {
         self.waiter = nil
         waiter.resume(returning: Array(bytes))
-        return .accepted(grant: window.release(bytes.count))
+        return .accepted(grant: window.release(size))
       }
-      queue.append(Array(bytes))
+      queue.append((Array(bytes), size))
       return .accepted(grant: nil)
     }
   }
@@ -100,7 +102,7 @@ struct InboundMessages {
         queue.removeAll(keepingCapacity: queue.capacity <= 16)
         head = 0
       }
-      return .message(message, grant: window.release(message.count))
+      return .message(message.bytes, grant: window.release(message.heldCredit))
     }
     if let failure { return .failed(failure) }
     return isFinished ? .end : .wait
@@ -117,6 +119,13 @@ struct InboundMessages {
   mutating func takeOnlyMessage() -> [UInt8]? {
     guard count == 1 else { return nil }
     defer { queue = []; head = 0 }
-    return queue[head]
+    return queue[head].bytes
+  }
+
+  /// Takes the parked reader, if any: a call that starts (or starts again) gets fresh limits
+  /// and window from its connection, and must hand over a reader that began waiting before.
+  mutating func takeWaiter() -> UnsafeContinuation<[UInt8]?, any Error>? {
+    defer { waiter = nil }
+    return waiter
   }
 }

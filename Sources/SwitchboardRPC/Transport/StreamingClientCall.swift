@@ -23,9 +23,12 @@ final class StreamingClientCall<Request: WireMessage, Response: WireMessage>: Cl
   override func didStart() {
     guard let connection else { return }
     started = true
+    // The caller may already wait for the first response (it reads as soon as it calls).
+    let reader = inbound.takeWaiter()
     inbound = InboundMessages(
       maxMessageSize: connection.localSettings.maxMessageSize,
       windowSize: connection.localSettings.initialStreamWindowSize)
+    if let reader { inbound.wait(reader) }
     outbound.window = FlowControlWindow(initialSize: connection.peerSettings.initialStreamWindowSize)
     if let firstRequest {
       outbound.pending = []  // a retried attempt sends its request afresh
