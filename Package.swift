@@ -14,6 +14,7 @@ let package = Package(
   name: "Switchboard",
   products: [
     .library(name: "SwitchboardRPC", targets: ["SwitchboardRPC"]),
+    .library(name: "SwitchboardHealth", targets: ["SwitchboardHealth"]),
     .plugin(name: "SwitchboardCodegen", targets: ["SwitchboardCodegen"]),
     .executable(name: "switchboard-idl", targets: ["switchboard-idl"]),
     .executable(name: "switchboard-bench", targets: ["switchboard-bench"]),
@@ -28,6 +29,12 @@ let package = Package(
     .target(
       name: "SwitchboardRPC",
       dependencies: ["SwitchboardWire", "SwitchboardFraming", "CSwitchboardSystem"]
+    ),
+
+    .target(
+      name: "SwitchboardHealth",
+      dependencies: ["SwitchboardRPC"],
+      plugins: ["SwitchboardCodegen"]
     ),
 
     // MARK: Schema compiler
@@ -64,6 +71,7 @@ let package = Package(
       name: "SwitchboardRPCTests",
       dependencies: ["SwitchboardRPC", "SwitchboardFraming", "RPCTestSchema", "SwitchboardTestSupport"]
     ),
+    .testTarget(name: "SwitchboardHealthTests", dependencies: ["SwitchboardHealth", "SwitchboardRPC"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(
