@@ -17,6 +17,15 @@ struct SnippetTests {
       """)
   }
 
+  @Test func messageWithoutFieldsSizesOnlyItsUnknownFields() {
+    // A `var size` never mutated would warn in every build of the user's target.
+    expectGenerated("message Empty {}", contains: """
+        public func serializedSize() -> Int {
+          return self.unknownFields.count
+        }
+      """)
+  }
+
   @Test func floatingPointDefaultsCompareBitsSoNegativeZeroIsWritten() {
     expectGenerated("message A { double ratio = 1; }", contains: """
         if self.ratio.bitPattern != 0 {

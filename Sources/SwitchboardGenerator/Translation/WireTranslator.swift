@@ -19,7 +19,7 @@ struct WireTranslator {
         .function(SwiftFunction(
           documentation: ["The exact number of bytes `encode(to:)` writes."],
           signature: "\(access)func serializedSize() -> Int",
-          body: [.line("var size = self.unknownFields.count")] + ordered.flatMap(sizeStatements) + [.line("return size")])),
+          body: sizeBody(ordered))),
         .function(SwiftFunction(
           documentation: ["Writes the fields in field-number order, then the unknown fields."],
           signature: "\(access)func encode(to writer: inout \(runtime).WireWriter)",
@@ -36,6 +36,13 @@ struct WireTranslator {
   }
 
   // MARK: Size
+
+  /// A message without fields returns its unknown fields' size directly: a `var` never
+  /// mutated would warn in the user's build.
+  private func sizeBody(_ ordered: [FieldPlan]) -> [SwiftStatement] {
+    guard !ordered.isEmpty else { return [.line("return self.unknownFields.count")] }
+    return [.line("var size = self.unknownFields.count")] + ordered.flatMap(sizeStatements) + [.line("return size")]
+  }
 
   private func sizeStatements(_ plan: FieldPlan) -> [SwiftStatement] {
     let number = plan.field.number
