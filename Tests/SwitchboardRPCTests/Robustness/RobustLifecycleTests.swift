@@ -1,0 +1,200 @@
+import RPCTestSchema
+import SwitchboardFraming
+import SwitchboardRPC
+import Testing
+
+/// Servers that stop, restart and time connections out, seen by real clients over loopback.
+@Suite("Robustness: server lifecycle", .timeLimit(.minutes(1)))
+struct RobustLifecycleTests {
+  @Test("a server restarted on the same port serves the same client again")
+  func restartOnTheSamePort() async throws {
+    let service = RobustEchoService()
+    let first = try await RobustServer.start(service: service) {
+      $0.shutdownGracePeriod = .milliseconds(100)
+    }
+    let client = first.client()
+    defer { client.close() }
+    let echo = EchoClient(wrapping: client)
+    #expect(try await echo.get(EchoRequest(text: "first")).text == "first")
+
+    // A call still running when the server stops fails with unavailable.
+    let inFlight = Task { try await echo.get(EchoRequest(text: "slow", delayMs: 30_000)) }
+    #expect(await service.started.wait(atLeast: 2))
+    try await first.shutDown()
+    let lost = await #expect(throws: RPCError.self) { try await inFlight.value }
+    #expect(lost?.code == .unavailable)
+
+    // Nothing listens: calls fail with unavailable, and the client backs off.
+    let refused = await #expect(throws: RPCError.self) {
+      try await echo.get(EchoRequest(text: "anybody?"))
+    }
+    #expect(refused?.code == .unavailable)
+
+    let second = try await RobustServer.start(port: first.port, service: service)
+    // The client reconnects by itself once its backoff (20 ms, at most 200 ms) has passed.
+    let response = try await robustEventually(within: .seconds(3)) {
+      try await echo.get(EchoRequest(text: "again"))
+    }
+    #expect(response.text == "again")
+    #expect(try await echo.get(EchoRequest(text: "and again")).text == "and again")
+    try await second.shutDown()
+  }
+
+  @Test("graceful shutdown lets calls in flight finish, takes no new ones, and serve() returns")
+  func gracefulShutdown() async throws {
+    let service = RobustEchoService()
+    let server = try await RobustServer.start(service: service) {
+      $0.shutdownGracePeriod = .seconds(20)
+    }
+    let client = server.client()
+    defer { client.close() }
+    let echo = EchoClient(wrapping: client)
+    let calls = (0..<4).map { index in
+      Task { try await echo.get(EchoRequest(text: "call \(index)", delayMs: 300)) }
+    }
+    #expect(await service.started.wait(atLeast: 4))
+    let shutdownBegan = ContinuousClock.now
+    server.server.beginGracefulShutdown()
+
+    // New connections are not taken any more.
+    let late = server.client()
+    defer { late.close() }
+    let refused = await #expect(throws: RPCError.self) {
+      try await EchoClient(wrapping: late).get(EchoRequest(text: "late"))
+    }
+    #expect(refused?.code == .unavailable)
+
+    for (index, call) in calls.enumerated() {
+      #expect(try await call.value.text == "call \(index)")
+    }
+    try await server.serving.value
+    // serve() returned because the calls ended, not because the grace period ran out.
+    #expect(ContinuousClock.now - shutdownBegan < .seconds(10))
+    #expect(service.cancelled.value == 0)
+
+    // The drained connection is gone and nothing listens: the old client fails fast too.
+    let after = await #expect(throws: RPCError.self) {
+      try await echo.get(EchoRequest(text: "after"))
+    }
+    #expect(after?.code == .unavailable)
+  }
+
+  @Test("calls still running when the grace period ends are cancelled and fail with unavailable")
+  func gracePeriodExpires() async throws {
+    let service = RobustEchoService()
+    let server = try await RobustServer.start(service: service) {
+      $0.shutdownGracePeriod = .milliseconds(200)
+    }
+    let client = server.client()
+    defer { client.close() }
+    let echo = EchoClient(wrapping: client)
+    let calls = (0..<2).map { index in
+      Task { try await echo.get(EchoRequest(text: "stuck \(index)", delayMs: 30_000)) }
+    }
+    #expect(await service.started.wait(atLeast: 2))
+    let shutdownBegan = ContinuousClock.now
+    try await server.shutDown()
+    let elapsed = ContinuousClock.now - shutdownBegan
+    #expect(elapsed >= .milliseconds(190) && elapsed < .seconds(5), "serve() took \(elapsed)")
+    for call in calls {
+      // RPCServer.beginGracefulShutdown(): "then cancels the rest"; PROTOCOL.md 10.3: calls that
+      // had not ended fail with unavailable.
+      let error = await #expect(throws: RPCError.self) { try await call.value }
+      #expect(error?.code == .unavailable)
+    }
+    #expect(await service.cancelled.wait(atLeast: 2), "the handlers were not cancelled")
+  }
+
+  @Test("cancelling serve() stops at once, without waiting for the grace period")
+  func cancellingServe() async throws {
+    let service = RobustEchoService()
+    let server = try await RobustServer.start(service: service) {
+      $0.shutdownGracePeriod = .seconds(30)
+    }
+    let client = server.client()
+    defer { client.close() }
+    let call = Task {
+      try await EchoClient(wrapping: client).get(EchoRequest(text: "stuck", delayMs: 30_000))
+    }
+    #expect(await service.started.wait(atLeast: 1))
+    let cancelled = ContinuousClock.now
+    server.serving.cancel()
+    _ = try await robustWithin(.seconds(10), "serve() to return after its task was cancelled") {
+      try await server.serving.value
+    }
+    #expect(ContinuousClock.now - cancelled < .seconds(5))
+    let error = await #expect(throws: RPCError.self) { try await call.value }
+    #expect(error?.code == .unavailable)
+    #expect(await service.cancelled.wait(atLeast: 1), "the handler was not cancelled")
+  }
+
+  @Test(
+    "a connection that does not complete its opening in time is closed with GOAWAY",
+    arguments: [false, true])
+  func handshakeTimeout(sendsPreface: Bool) async throws {
+    try await RobustServer.with(configure: { $0.handshakeTimeout = .milliseconds(200) }) { server in
+      let raw = try RobustRawConnection(connectingTo: server.port)
+      let connected = ContinuousClock.now
+      // With the preface but no SETTINGS the opening is just as incomplete.
+      if sendsPreface { try raw.send(ConnectionPreface.bytes()) }
+      // Whatever it says, the server starts with its preface, so the peer can read why.
+      #expect(try await raw.readPreface() == ConnectionPreface.currentVersion)
+      let frames = try await raw.framesUntilClosed().filter { $0.kind != .settings }
+      let elapsed = ContinuousClock.now - connected
+      #expect(elapsed >= .milliseconds(190) && elapsed < .seconds(3), "closed after \(elapsed)")
+      guard case .goAway(let goAway)? = frames.last, frames.count == 1 else {
+        Issue.record("expected only a GOAWAY, got \(frames)")
+        return
+      }
+      #expect(goAway.code == .protocolError)
+      #expect(goAway.message.contains("handshake"))
+      await robustExpectServes(port: server.port)
+    }
+  }
+
+  @Test("an idle connection is closed by the server, and the client reconnects for the next call")
+  func idleTimeout() async throws {
+    let service = RobustEchoService()
+    let idle = Duration.milliseconds(200)
+    try await RobustServer.with(service: service, configure: { $0.idleTimeout = idle }) { server in
+      let client = server.client()
+      defer { client.close() }
+      let echo = EchoClient(wrapping: client)
+      #expect(try await echo.get(EchoRequest(text: "one")).text == "one")
+
+      // What the server does to an idle connection, seen on one opened after the client's.
+      let raw = try RobustRawConnection(connectingTo: server.port)
+      try await raw.clientHandshake()
+      let ready = ContinuousClock.now
+      let frames = try await raw.framesUntilClosed().filter { $0.kind != .settings }
+      let elapsed = ContinuousClock.now - ready
+      #expect(elapsed >= .milliseconds(190) && elapsed < .seconds(3), "closed after \(elapsed)")
+      #expect(frames.map(\.kind) == [.goAway])
+      if case .goAway(let goAway)? = frames.first {
+        #expect(goAway.code == .noError)
+      }
+
+      // The client's connection went idle earlier, so it is closed by now: the next call
+      // opens a new connection without the caller noticing.
+      #expect(try await echo.get(EchoRequest(text: "two")).text == "two")
+      let peers = service.peers
+      #expect(peers.count == 2)
+      #expect(Set(peers).count == 2, "both calls came from \(peers)")
+    }
+  }
+}
+
+/// Calls `body` until it stops failing with `unavailable` (a client backing off after a failed
+/// connect fails fast until its timer reconnects), for at most `limit`.
+func robustEventually<Value>(
+  within limit: Duration, _ body: () async throws -> Value
+) async throws -> Value {
+  let deadline = ContinuousClock.now + limit
+  while true {
+    do {
+      return try await body()
+    } catch let error as RPCError where error.code == .unavailable && ContinuousClock.now < deadline {
+      try await Task.sleep(for: .milliseconds(10))
+    }
+  }
+}
