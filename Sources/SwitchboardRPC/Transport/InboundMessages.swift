@@ -8,7 +8,9 @@ internal import SwitchboardFraming
 struct InboundMessages {
   private var assembler: MessageAssembler
   private var window: ReceiveWindow
-  private var queue: [[UInt8]] = []
+  /// Complete messages not taken yet, each with the credit still held for it: the bytes of
+  /// its last frame (earlier frames were credited back as they were gathered).
+  private var queue: [(bytes: [UInt8], heldCredit: Int)] = []
   private var head = 0
   /// The peer sent its last message.
   private(set) var isFinished = false
@@ -50,12 +52,15 @@ struct InboundMessages {
     case .tooLarge(let byteCount):
       return .tooLarge(byteCount: byteCount)
     case .message(let bytes):
+      // Only this frame's bytes are still held: a message gathered from several frames had
+      // the earlier ones credited back already, and crediting its whole length again would
+      // hand the sender credit for bytes it never sent.
       if let waiter {
         self.waiter = nil
         waiter.resume(returning: Array(bytes))
-        return .accepted(grant: window.release(bytes.count))
+        return .accepted(grant: window.release(size))
       }
-      queue.append(Array(bytes))
+      queue.append((Array(bytes), size))
       return .accepted(grant: nil)
     }
   }
@@ -100,7 +105,7 @@ struct InboundMessages {
         queue.removeAll(keepingCapacity: queue.capacity <= 16)
         head = 0
       }
-      return .message(message, grant: window.release(message.count))
+      return .message(message.bytes, grant: window.release(message.heldCredit))
     }
     if let failure { return .failed(failure) }
     return isFinished ? .end : .wait
@@ -124,6 +129,6 @@ struct InboundMessages {
   mutating func takeOnlyMessage() -> [UInt8]? {
     guard count == 1 else { return nil }
     defer { queue = []; head = 0 }
-    return queue[head]
+    return queue[head].bytes
   }
 }
