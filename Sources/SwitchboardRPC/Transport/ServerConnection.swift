@@ -39,6 +39,9 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
     loop.register(fd, handler: self)
     handshakeTimer = loop.schedule(after: engine.configuration.handshakeTimeout) { [weak self] in
       guard let self, self.phase != .active else { return }
+      // A peer reads GOAWAY only after the server's preface (PROTOCOL.md 2.3), which has not
+      // gone out yet if the client never finished its own.
+      if self.phase == .awaitingPreface { ConnectionPreface.encode(into: &self.output) }
       self.connectionFailed(
         GoAwayFrame(lastStreamID: 0, code: .protocolError, message: "no preface and SETTINGS within the handshake timeout"),
         RPCError(code: .unavailable, message: "handshake timeout"))
