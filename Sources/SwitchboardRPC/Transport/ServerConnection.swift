@@ -260,7 +260,12 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
       close(RPCError(code: .unavailable, message: "drained"))
       return
     }
-    if let gracePeriod, graceTimer == nil {
+    // A later, shorter grace period wins: cancelling serve() drains again with zero to cut
+    // short the grace period a graceful shutdown started.
+    if let gracePeriod,
+      graceTimer.map({ MonotonicClock.now + gracePeriod.nanoseconds < $0.deadline }) ?? true
+    {
+      graceTimer?.cancel()
       graceTimer = loop.schedule(after: gracePeriod) { [weak self] in
         guard let self else { return }
         for stream in Array(self.streams.values) {
