@@ -40,6 +40,22 @@ struct RobustLifecycleTests {
     try await second.shutDown()
   }
 
+  @Test("once serve() returned the port is free: restarting on it at once never finds it in use")
+  func restartAtOnce() async throws {
+    let service = RobustEchoService()
+    var port = 0
+    for round in 0..<20 {
+      // Nothing waits between rounds: serve() returning must mean the listener is closed.
+      let server = try await RobustServer.start(port: port, service: service)
+      port = server.port
+      let client = server.client()
+      #expect(try await EchoClient(wrapping: client).get(EchoRequest(text: "round \(round)")).text == "round \(round)")
+      // The connection stays open, so the drain closes it while the listener closes.
+      try await server.shutDown()
+      client.close()
+    }
+  }
+
   @Test("graceful shutdown lets calls in flight finish, takes no new ones, and serve() returns")
   func gracefulShutdown() async throws {
     let service = RobustEchoService()
