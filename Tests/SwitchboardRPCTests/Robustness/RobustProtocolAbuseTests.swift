@@ -133,6 +133,56 @@ struct RobustProtocolAbuseTests {
     }
   }
 
+  @Test("a connection error on a draining connection closes it, and the drain completes")
+  func connectionErrorWhileDraining() async throws {
+    let service = RobustEchoService()
+    let server = try await RobustServer.start(service: service) {
+      $0.shutdownGracePeriod = .seconds(20)
+    }
+    let raw = try RobustRawConnection(connectingTo: server.port)
+    try await raw.clientHandshake()
+    // A slow call keeps the connection draining rather than closing at once.
+    try raw.send(
+      .callStart(CallStartFrame(streamID: 1, method: RobustRawConnection.getPath)),
+      .message(MessageFrame(streamID: 1, payload: EchoRequest(delayMs: 30_000).serializedBytes()[...], endStream: true)))
+    #expect(await service.started.wait(atLeast: 1))
+    server.server.beginGracefulShutdown()
+    let drain = try await raw.nextFrameIgnoringSettingsAcks()
+    guard case .goAway(let first) = drain else {
+      Issue.record("expected the drain's GOAWAY, got \(String(describing: drain))")
+      return
+    }
+    #expect(first.code == .noError)
+    try raw.send(.end(EndFrame(streamID: 1, status: .ok)))
+    let frames = try await raw.framesUntilClosed().filter { $0.kind != .settings }
+    guard case .goAway(let last)? = frames.last else {
+      Issue.record("expected a GOAWAY for the END, got \(frames)")
+      return
+    }
+    #expect(last.code == .protocolError)
+    #expect(last.lastStreamID == 1)
+    _ = try await robustWithin(.seconds(10), "serve() to return") { try await server.serving.value }
+    #expect(await service.cancelled.wait(atLeast: 1), "the handler was left running")
+  }
+
+  @Test("nothing writes to a connection after the GOAWAY of its connection error")
+  func quietAfterConnectionError() async throws {
+    // An idle timeout shorter than the time a failed connection lingers to let its peer read
+    // the GOAWAY: the idle timer must not write into the half-closed socket.
+    try await RobustServer.with(configure: { $0.idleTimeout = .milliseconds(100) }) { server in
+      let raw = try RobustRawConnection(connectingTo: server.port)
+      try await raw.clientHandshake()
+      try raw.send(
+        .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Collect.descriptor.path)),
+        .end(EndFrame(streamID: 1, status: .ok)))
+      let frames = try await raw.framesUntilClosed().filter { $0.kind != .settings }
+      #expect(frames.map(\.kind) == [.goAway])
+      // The idle timeout passes while the server still lingers on the failed connection.
+      try await Task.sleep(for: .milliseconds(300))
+      await robustExpectServes(port: server.port)
+    }
+  }
+
   @Test("a client that vanishes in the middle of a server stream costs the server nothing")
   func clientVanishesMidStream() async throws {
     let service = RobustEchoService()
