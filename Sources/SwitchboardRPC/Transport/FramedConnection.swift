@@ -97,8 +97,9 @@ class FramedConnection: LoopHandler {
   // MARK: Writing
 
   /// Appends `frame`; written at the end of this loop turn with everything else queued.
+  /// Dropped once the connection failed: the GOAWAY saying why was its last frame.
   func write(_ frame: Frame) {
-    guard !isClosed else { return }
+    guard !isClosed, !isLingering else { return }
     do {
       try frame.encode(into: &output, maxPayloadSize: peerSettings.maxFramePayloadSize)
     } catch {

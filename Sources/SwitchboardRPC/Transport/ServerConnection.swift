@@ -219,6 +219,9 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
 
   func streamClosed(_ stream: ServerStream) {
     streams[stream.id] = nil
+    // Streams also close because the connection failed or closed (didClose): then it has
+    // nothing more to say, neither a drain's GOAWAY nor, later, an idle one.
+    guard !isClosed, !isLingering else { return }
     if streams.isEmpty {
       if isDraining {
         write(.goAway(GoAwayFrame(lastStreamID: highestStreamID, code: .noError, message: "server shutting down")))
