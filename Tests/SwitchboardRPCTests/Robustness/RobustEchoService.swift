@@ -119,6 +119,9 @@ final class RobustEchoService: EchoService {
 
   /// `size` bytes that differ by `seed`, so a reordered or mixed-up message shows.
   static func payload(size: Int, seed: Int) -> [UInt8] {
-    (0..<max(size, 0)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ seed &* 7) }
+    [UInt8](unsafeUninitializedCapacity: max(size, 0)) { bytes, initialized in
+      for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 31 &+ seed &* 7) }
+      initialized = bytes.count
+    }
   }
 }

@@ -183,6 +183,32 @@ struct RobustProtocolAbuseTests {
     }
   }
 
+  @Test("a connection error while the socket is full closes the connection without SIGPIPE")
+  func connectionErrorWithFullSocket() async throws {
+    let service = RobustEchoService()
+    try await RobustServer.with(service: service) { server in
+      // A small receive buffer, so that the server's output overflows the socket quickly.
+      let raw = try RobustRawConnection(connectingTo: server.port, receiveBuffer: 16 * 1024)
+      // Windows so large that only the socket holds the server back.
+      try await raw.clientHandshake(settings: [
+        SettingParameter(.initialStreamWindowSize, 1 << 30),
+        SettingParameter(.initialConnectionWindowSize, 1 << 30),
+      ])
+      let count = 400
+      let request = EchoRequest(count: Int32(count), responseSize: 16_000)
+      try raw.send(
+        .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Expand.descriptor.path)),
+        .message(MessageFrame(streamID: 1, payload: request.serializedBytes()[...], endStream: true)))
+      // 6 MB of responses wait in the server, more than the socket buffers take, unread.
+      #expect(await service.writesCompleted.wait(atLeast: count))
+      try raw.send(.end(EndFrame(streamID: 1, status: .ok)))
+      // The GOAWAY is queued behind them; the server must give the connection up, and live.
+      _ = try await raw.discardUntilClosed(timeout: .seconds(10))
+      #expect(raw.peerClosed)
+      await robustExpectServes(port: server.port)
+    }
+  }
+
   @Test("a client that vanishes in the middle of a server stream costs the server nothing")
   func clientVanishesMidStream() async throws {
     let service = RobustEchoService()

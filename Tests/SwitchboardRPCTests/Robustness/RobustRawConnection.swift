@@ -22,10 +22,15 @@ final class RobustRawConnection {
     self.fd = fd
   }
 
-  /// Connects to `127.0.0.1:port`.
-  convenience init(connectingTo port: Int) throws {
+  /// Connects to `127.0.0.1:port`, with a receive buffer of `receiveBuffer` bytes instead of
+  /// the system's self-tuning one if given.
+  convenience init(connectingTo port: Int, receiveBuffer: Int? = nil) throws {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw RobustSocketError("socket", errno) }
+    if let receiveBuffer {
+      var size = Int32(receiveBuffer)
+      setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    }
     var address = robustLoopbackAddress(port: port)
     let result = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -134,6 +139,33 @@ final class RobustRawConnection {
       frames.append(frame)
     }
     return frames
+  }
+
+  /// Reads and drops everything until the peer closes the connection; returns how many bytes
+  /// that was.
+  ///
+  /// - Throws: ``RobustTimeout`` when the peer keeps the connection open past `timeout`.
+  func discardUntilClosed(timeout: Duration = .seconds(5)) async throws -> Int {
+    let fd = fd
+    let milliseconds = Int32(clamping: timeout.robustMilliseconds)
+    let (count, outcome) = await robustRunBlocking { () -> (Int, RobustReadOutcome) in
+      var count = 0
+      while true {
+        let outcome = robustBlockingRead(fd: fd, timeoutMilliseconds: milliseconds)
+        guard case .bytes(let bytes) = outcome else { return (count, outcome) }
+        count += bytes.count
+      }
+    }
+    switch outcome {
+    case .endOfFile: peerClosed = true
+    case .reset:
+      peerClosed = true
+      peerReset = true
+    case .timedOut: throw RobustTimeout("for the peer to close after \(count) bytes")
+    case .failed(let code): throw RobustSocketError("read", code)
+    case .bytes: break
+    }
+    return count
   }
 
   /// Reads more input into the decoder: false at the peer's close.
