@@ -46,6 +46,10 @@ final class RobustEchoService: EchoService {
         let payload = Self.payload(size: Int(request.responseSize), seed: index)
         try await writer.write(EchoResponse(text: request.text, payload: payload, index: Int32(index)))
         writesCompleted.increment()
+        // A write within the window returns without suspending, and handlers run on their
+        // connection's event loop: let the loop's other connections and timers have a turn,
+        // as they belong to other tests running meanwhile.
+        await Task.yield()
       }
     }
   }
