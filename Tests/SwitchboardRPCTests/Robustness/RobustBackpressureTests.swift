@@ -35,7 +35,9 @@ struct RobustBackpressureTests {
           let written = service.writesCompleted.value
           #expect(written <= Self.writesBound, "\(written) of \(count) writes went through")
           while let response = try await iterator.next() {
-            #expect(response.payload == RobustEchoService.payload(size: Self.messageSize, seed: Int(response.index)))
+            #expect(
+              response.payload
+                == RobustEchoService.payload(size: Self.messageSize, seed: Int(response.index)))
             indices.append(response.index)
           }
           return indices
@@ -49,8 +51,8 @@ struct RobustBackpressureTests {
   @Test("a handler that stops reading a client stream makes the caller's writer wait")
   func clientStreamBackpressure() async throws {
     let service = RobustEchoService()
-    try await RobustServer.with(service: service, configure: { $0.limits.streamWindowSize = Self.window }) {
-      server in
+    let configuration = RPCServer.Configuration.robust { $0.limits.streamWindowSize = Self.window }
+    try await RobustServer.with(service: service, configuration: configuration) { server in
       let client = server.client()
       defer { client.close() }
       let count = 64
@@ -60,9 +62,11 @@ struct RobustBackpressureTests {
           try await EchoClient(wrapping: client).collect { writer in
             for index in 0..<count {
               // The handler stops reading after the first request, the one saying "pause".
-              try await writer.write(EchoRequest(
-                text: index == 0 ? "pause" : "", payload: RobustEchoService.payload(size: Self.messageSize, seed: index),
-                count: Int32(index)))
+              try await writer.write(
+                EchoRequest(
+                  text: index == 0 ? "pause" : "",
+                  payload: RobustEchoService.payload(size: Self.messageSize, seed: index),
+                  count: Int32(index)))
               written.increment()
             }
           }
@@ -93,7 +97,8 @@ struct RobustBackpressureTests {
   func largeMessages(_ direction: Direction) async throws {
     // 300 KB: over four 64 KiB windows, about nineteen 16 KiB frames.
     let size = 300 * 1024
-    try await RobustServer.with(configure: { $0.limits.streamWindowSize = Self.window }) { server in
+    let configuration = RPCServer.Configuration.robust { $0.limits.streamWindowSize = Self.window }
+    try await RobustServer.with(configuration: configuration) { server in
       let client = server.client { $0.limits.streamWindowSize = Self.window }
       defer { client.close() }
       let echo = EchoClient(wrapping: client)
@@ -101,11 +106,13 @@ struct RobustBackpressureTests {
       try await robustWithin(.seconds(20), "large messages, \(direction)") {
         switch direction {
         case .unaryResponse:
-          let response = try await echo.get(EchoRequest(responseSize: Int32(size)), options: options)
+          let response = try await echo.get(
+            EchoRequest(responseSize: Int32(size)), options: options)
           #expect(response.payload == RobustEchoService.payload(size: size, seed: 0))
         case .unaryRequest:
           let payload = RobustEchoService.payload(size: size, seed: 0)
-          let response = try await echo.get(EchoRequest(text: "big", payload: payload), options: options)
+          let response = try await echo.get(
+            EchoRequest(text: "big", payload: payload), options: options)
           #expect(response.text == "big")
         case .serverStream:
           let request = EchoRequest(count: 4, responseSize: Int32(size))
@@ -116,8 +123,9 @@ struct RobustBackpressureTests {
         case .clientStream:
           let response = try await echo.collect(options: options) { writer in
             for index in 0..<4 {
-              try await writer.write(EchoRequest(
-                payload: RobustEchoService.payload(size: size, seed: index), count: Int32(index)))
+              try await writer.write(
+                EchoRequest(
+                  payload: RobustEchoService.payload(size: size, seed: index), count: Int32(index)))
             }
           }
           #expect(response.text == "4")
@@ -125,7 +133,8 @@ struct RobustBackpressureTests {
         case .bothWays:
           let payloads = try await echo.update(options: options) { writer in
             for index in 0..<4 {
-              try await writer.write(EchoRequest(payload: RobustEchoService.payload(size: size, seed: index)))
+              try await writer.write(
+                EchoRequest(payload: RobustEchoService.payload(size: size, seed: index)))
             }
           } onResponse: { responses in
             try await responses.reduce(into: [[UInt8]]()) { $0.append($1.payload) }
@@ -139,7 +148,8 @@ struct RobustBackpressureTests {
   @Test("calls beyond the server's stream limit wait their turn on the connection and all complete")
   func streamLimit() async throws {
     let service = RobustEchoService()
-    try await RobustServer.with(service: service, configure: { $0.maxConcurrentStreams = 2 }) { server in
+    let configuration = RPCServer.Configuration.robust { $0.maxConcurrentStreams = 2 }
+    try await RobustServer.with(service: service, configuration: configuration) { server in
       let client = server.client()
       defer { client.close() }
       let echo = EchoClient(wrapping: client)
@@ -147,7 +157,9 @@ struct RobustBackpressureTests {
       _ = try await echo.get(EchoRequest(text: "warm up"))
       let texts = try await withThrowingTaskGroup(of: String.self) { group in
         for index in 0..<5 {
-          group.addTask { try await echo.get(EchoRequest(text: "call \(index)", delayMs: 150)).text }
+          group.addTask {
+            try await echo.get(EchoRequest(text: "call \(index)", delayMs: 150)).text
+          }
         }
         return try await group.reduce(into: []) { $0.append($1) }
       }

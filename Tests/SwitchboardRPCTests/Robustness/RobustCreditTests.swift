@@ -42,7 +42,8 @@ struct RobustCreditTests {
       .serializedBytes()
     try #require(response.count == 3 * 16_384)
     var bytes: [UInt8] = []
-    try FrameEncoder.appendMessage(response[...], streamID: stream, maxFramePayloadSize: 16_384, into: &bytes)
+    try FrameEncoder.appendMessage(
+      response[...], streamID: stream, maxFramePayloadSize: 16_384, into: &bytes)
     try raw.send(bytes)
     // The reader took the message: what it granted for it is on the wire before the END.
     #expect(await consumed.wait(atLeast: 1))
@@ -51,15 +52,16 @@ struct RobustCreditTests {
     client.close()
     frames += try await raw.framesUntilClosed()
     let granted = Self.granted(on: stream, in: frames)
-    #expect(granted <= response.count, "granted \(granted) bytes for a message of \(response.count)")
+    #expect(
+      granted <= response.count, "granted \(granted) bytes for a message of \(response.count)")
     #expect(granted > 0, "a message past half the window must return credit")
   }
 
   @Test("the server grants back no more than the request bytes its handler consumed")
   func serverCredit() async throws {
     let service = RobustEchoService()
-    try await RobustServer.with(service: service, configure: { $0.limits.streamWindowSize = Self.window }) {
-      server in
+    let configuration = RPCServer.Configuration.robust { $0.limits.streamWindowSize = Self.window }
+    try await RobustServer.with(service: service, configuration: configuration) { server in
       let raw = try RobustRawConnection(connectingTo: server.port)
       try await raw.clientHandshake()
       let request = EchoRequest(payload: RobustEchoService.payload(size: Self.payloadSize, seed: 0))
@@ -68,7 +70,8 @@ struct RobustCreditTests {
       var bytes = RobustRawConnection.encode([
         .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Collect.descriptor.path))
       ])
-      try FrameEncoder.appendMessage(request[...], streamID: 1, maxFramePayloadSize: 16_384, into: &bytes)
+      try FrameEncoder.appendMessage(
+        request[...], streamID: 1, maxFramePayloadSize: 16_384, into: &bytes)
       try raw.send(bytes)
       // The handler took the request: what the server granted for it is on the wire already.
       #expect(await service.requestsRead.wait(atLeast: 1))
@@ -81,7 +84,8 @@ struct RobustCreditTests {
       }
       #expect(end?.status == .ok)
       let granted = Self.granted(on: 1, in: frames)
-      #expect(granted <= request.count, "granted \(granted) bytes for a message of \(request.count)")
+      #expect(
+        granted <= request.count, "granted \(granted) bytes for a message of \(request.count)")
       #expect(granted > 0, "a message past half the window must return credit")
     }
   }
@@ -89,7 +93,9 @@ struct RobustCreditTests {
   /// The credit WINDOW_UPDATEs in `frames` gave stream `streamID`.
   static func granted(on streamID: UInt32, in frames: [Frame]) -> Int {
     frames.reduce(0) { total, frame in
-      guard case .windowUpdate(let update) = frame, update.streamID == streamID else { return total }
+      guard case .windowUpdate(let update) = frame, update.streamID == streamID else {
+        return total
+      }
       return total + Int(update.increment)
     }
   }

@@ -44,7 +44,8 @@ final class RobustEchoService: EchoService {
       try await Self.obeyKnobs(request)
       for index in 0..<Int(request.count) {
         let payload = Self.payload(size: Int(request.responseSize), seed: index)
-        try await writer.write(EchoResponse(text: request.text, payload: payload, index: Int32(index)))
+        try await writer.write(
+          EchoResponse(text: request.text, payload: payload, index: Int32(index)))
         writesCompleted.increment()
         // A write within the window returns without suspending, and handlers run on their
         // connection's event loop: let the loop's other connections and timers have a turn,
@@ -65,7 +66,9 @@ final class RobustEchoService: EchoService {
       var firstOutOfOrder: Int32 = -1
       for try await request in requests {
         requestsRead.increment()
-        if request.count != Int32(received), firstOutOfOrder < 0 { firstOutOfOrder = Int32(received) }
+        if request.count != Int32(received), firstOutOfOrder < 0 {
+          firstOutOfOrder = Int32(received)
+        }
         if request.payload != Self.payload(size: request.payload.count, seed: Int(request.count)),
           firstOutOfOrder < 0
         {
@@ -88,7 +91,8 @@ final class RobustEchoService: EchoService {
       var index: Int32 = 0
       for try await request in requests {
         try await Self.obeyKnobs(request)
-        try await writer.write(EchoResponse(text: request.text, payload: request.payload, index: index))
+        try await writer.write(
+          EchoResponse(text: request.text, payload: request.payload, index: index))
         index += 1
       }
     }
@@ -124,7 +128,9 @@ final class RobustEchoService: EchoService {
   /// `size` bytes that differ by `seed`, so a reordered or mixed-up message shows.
   static func payload(size: Int, seed: Int) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: max(size, 0)) { bytes, initialized in
-      for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 31 &+ seed &* 7) }
+      for index in bytes.indices {
+        bytes[index] = UInt8(truncatingIfNeeded: index &* 31 &+ seed &* 7)
+      }
       initialized = bytes.count
     }
   }

@@ -9,9 +9,8 @@ struct RobustLifecycleTests {
   @Test("a server restarted on the same port serves the same client again")
   func restartOnTheSamePort() async throws {
     let service = RobustEchoService()
-    let first = try await RobustServer.start(service: service) {
-      $0.shutdownGracePeriod = .milliseconds(100)
-    }
+    let first = try await RobustServer.start(
+      service: service, configuration: .robust { $0.shutdownGracePeriod = .milliseconds(100) })
     let client = first.client()
     defer { client.close() }
     let echo = EchoClient(wrapping: client)
@@ -49,7 +48,9 @@ struct RobustLifecycleTests {
       let server = try await RobustServer.start(port: port, service: service)
       port = server.port
       let client = server.client()
-      #expect(try await EchoClient(wrapping: client).get(EchoRequest(text: "round \(round)")).text == "round \(round)")
+      #expect(
+        try await EchoClient(wrapping: client).get(EchoRequest(text: "round \(round)")).text
+          == "round \(round)")
       // The connection stays open, so the drain closes it while the listener closes.
       try await server.shutDown()
       client.close()
@@ -59,9 +60,8 @@ struct RobustLifecycleTests {
   @Test("graceful shutdown lets calls in flight finish, takes no new ones, and serve() returns")
   func gracefulShutdown() async throws {
     let service = RobustEchoService()
-    let server = try await RobustServer.start(service: service) {
-      $0.shutdownGracePeriod = .seconds(20)
-    }
+    let server = try await RobustServer.start(
+      service: service, configuration: .robust { $0.shutdownGracePeriod = .seconds(20) })
     let client = server.client()
     defer { client.close() }
     let echo = EchoClient(wrapping: client)
@@ -98,9 +98,8 @@ struct RobustLifecycleTests {
   @Test("calls still running when the grace period ends are cancelled and fail with unavailable")
   func gracePeriodExpires() async throws {
     let service = RobustEchoService()
-    let server = try await RobustServer.start(service: service) {
-      $0.shutdownGracePeriod = .milliseconds(200)
-    }
+    let server = try await RobustServer.start(
+      service: service, configuration: .robust { $0.shutdownGracePeriod = .milliseconds(200) })
     let client = server.client()
     defer { client.close() }
     let echo = EchoClient(wrapping: client)
@@ -124,9 +123,8 @@ struct RobustLifecycleTests {
   @Test("cancelling serve() stops at once, without waiting for the grace period")
   func cancellingServe() async throws {
     let service = RobustEchoService()
-    let server = try await RobustServer.start(service: service) {
-      $0.shutdownGracePeriod = .seconds(30)
-    }
+    let server = try await RobustServer.start(
+      service: service, configuration: .robust { $0.shutdownGracePeriod = .seconds(30) })
     let client = server.client()
     defer { client.close() }
     let call = Task {
@@ -148,7 +146,8 @@ struct RobustLifecycleTests {
     "a connection that does not complete its opening in time is closed with GOAWAY",
     arguments: [false, true])
   func handshakeTimeout(sendsPreface: Bool) async throws {
-    try await RobustServer.with(configure: { $0.handshakeTimeout = .milliseconds(200) }) { server in
+    let configuration = RPCServer.Configuration.robust { $0.handshakeTimeout = .milliseconds(200) }
+    try await RobustServer.with(configuration: configuration) { server in
       let raw = try RobustRawConnection(connectingTo: server.port)
       let connected = ContinuousClock.now
       // With the preface but no SETTINGS the opening is just as incomplete.
@@ -172,7 +171,8 @@ struct RobustLifecycleTests {
   func idleTimeout() async throws {
     let service = RobustEchoService()
     let idle = Duration.milliseconds(200)
-    try await RobustServer.with(service: service, configure: { $0.idleTimeout = idle }) { server in
+    let configuration = RPCServer.Configuration.robust { $0.idleTimeout = idle }
+    try await RobustServer.with(service: service, configuration: configuration) { server in
       let client = server.client()
       defer { client.close() }
       let echo = EchoClient(wrapping: client)
@@ -218,7 +218,8 @@ func robustEventually<Value>(
   while true {
     do {
       return try await body()
-    } catch let error as RPCError where error.code == .unavailable && ContinuousClock.now < deadline {
+    } catch let error as RPCError where error.code == .unavailable && ContinuousClock.now < deadline
+    {
       try await Task.sleep(for: .milliseconds(20))
     }
   }

@@ -32,7 +32,8 @@ struct RobustProtocolAbuseTests {
       bytes: garbage(count: 64, seed: 0x5eed), code: .protocolError, phrase: "preface"),
     Abuse(
       name: "the magic with its line ending mangled", handshakeFirst: false,
-      bytes: Array("SWBD\n".utf8) + [1, 0] + RobustRawConnection.encode([.settings(SettingsFrame())]),
+      bytes: Array("SWBD\n".utf8) + [1, 0]
+        + RobustRawConnection.encode([.settings(SettingsFrame())]),
       code: .protocolError, phrase: "preface"),
     Abuse(
       name: "an unknown protocol version", handshakeFirst: false,
@@ -97,7 +98,9 @@ struct RobustProtocolAbuseTests {
       let raw = try RobustRawConnection(connectingTo: server.port)
       try await raw.clientHandshake()
       try raw.send(
-        .unknown(kind: FrameKind(rawValue: 0x2a), flags: FrameFlags(rawValue: 0xff), streamID: 0, payload: [1, 2, 3, 4]),
+        .unknown(
+          kind: FrameKind(rawValue: 0x2a), flags: FrameFlags(rawValue: 0xff), streamID: 0,
+          payload: [1, 2, 3, 4]),
         .ping(PingFrame(payload: 0x1122_3344_5566_7788)))
       let answer = try await raw.nextFrameIgnoringSettingsAcks()
       #expect(answer == .ping(PingFrame(payload: 0x1122_3344_5566_7788, isAck: true)))
@@ -136,15 +139,17 @@ struct RobustProtocolAbuseTests {
   @Test("a connection error on a draining connection closes it, and the drain completes")
   func connectionErrorWhileDraining() async throws {
     let service = RobustEchoService()
-    let server = try await RobustServer.start(service: service) {
-      $0.shutdownGracePeriod = .seconds(20)
-    }
+    let server = try await RobustServer.start(
+      service: service, configuration: .robust { $0.shutdownGracePeriod = .seconds(20) })
     let raw = try RobustRawConnection(connectingTo: server.port)
     try await raw.clientHandshake()
     // A slow call keeps the connection draining rather than closing at once.
     try raw.send(
       .callStart(CallStartFrame(streamID: 1, method: RobustRawConnection.getPath)),
-      .message(MessageFrame(streamID: 1, payload: EchoRequest(delayMs: 30_000).serializedBytes()[...], endStream: true)))
+      .message(
+        MessageFrame(
+          streamID: 1, payload: EchoRequest(delayMs: 30_000).serializedBytes()[...], endStream: true
+        )))
     #expect(await service.started.wait(atLeast: 1))
     server.server.beginGracefulShutdown()
     let drain = try await raw.nextFrameIgnoringSettingsAcks()
@@ -169,7 +174,8 @@ struct RobustProtocolAbuseTests {
   func quietAfterConnectionError() async throws {
     // An idle timeout shorter than the time a failed connection lingers to let its peer read
     // the GOAWAY: the idle timer must not write into the half-closed socket.
-    try await RobustServer.with(configure: { $0.idleTimeout = .milliseconds(100) }) { server in
+    let configuration = RPCServer.Configuration.robust { $0.idleTimeout = .milliseconds(100) }
+    try await RobustServer.with(configuration: configuration) { server in
       let raw = try RobustRawConnection(connectingTo: server.port)
       try await raw.clientHandshake()
       try raw.send(
@@ -198,7 +204,8 @@ struct RobustProtocolAbuseTests {
       let request = EchoRequest(count: Int32(count), responseSize: 16_000)
       try raw.send(
         .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Expand.descriptor.path)),
-        .message(MessageFrame(streamID: 1, payload: request.serializedBytes()[...], endStream: true)))
+        .message(
+          MessageFrame(streamID: 1, payload: request.serializedBytes()[...], endStream: true)))
       // 6 MB of responses wait in the server, more than the socket buffers take, unread.
       #expect(await service.writesCompleted.wait(atLeast: count))
       try raw.send(.end(EndFrame(streamID: 1, status: .ok)))
@@ -218,7 +225,8 @@ struct RobustProtocolAbuseTests {
       let request = EchoRequest(count: 100_000, responseSize: 4096)
       try raw.send(
         .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Expand.descriptor.path)),
-        .message(MessageFrame(streamID: 1, payload: request.serializedBytes()[...], endStream: true)))
+        .message(
+          MessageFrame(streamID: 1, payload: request.serializedBytes()[...], endStream: true)))
       let first = try await raw.nextFrameIgnoringSettingsAcks()
       guard case .message = first else {
         Issue.record("expected a response MESSAGE, got \(String(describing: first))")
@@ -246,7 +254,8 @@ struct RobustProtocolAbuseTests {
     var metadata = FrameMetadata()
     try! metadata.append(key: "request-id", value: "7f3a")
     var bytes = RobustRawConnection.encode([
-      .callStart(CallStartFrame(streamID: 1, method: RobustRawConnection.getPath, metadata: metadata))
+      .callStart(
+        CallStartFrame(streamID: 1, method: RobustRawConnection.getPath, metadata: metadata))
     ])
     bytes.removeLast(3)
     let length = bytes.count - FrameHeader.size

@@ -14,7 +14,8 @@ extension RobustRawConnection {
   func get(_ request: EchoRequest, streamID: UInt32) async throws -> (EchoResponse, EndFrame) {
     try send(
       .callStart(CallStartFrame(streamID: streamID, method: Self.getPath)),
-      .message(MessageFrame(streamID: streamID, payload: request.serializedBytes()[...], endStream: true)))
+      .message(
+        MessageFrame(streamID: streamID, payload: request.serializedBytes()[...], endStream: true)))
     var response: [UInt8]?
     while let frame = try await nextFrameIgnoringSettingsAcks() {
       switch frame {
@@ -24,7 +25,8 @@ extension RobustRawConnection {
         guard let response else { throw RobustProtocolViolation("END without a response: \(end)") }
         return (try EchoResponse(serializedBytes: response), end)
       default:
-        throw RobustProtocolViolation("unexpected frame during a call on stream \(streamID): \(frame)")
+        throw RobustProtocolViolation(
+          "unexpected frame during a call on stream \(streamID): \(frame)")
       }
     }
     throw RobustProtocolViolation("the server closed the connection during a call")

@@ -175,7 +175,8 @@ final class RobustRawConnection {
     if peerClosed { return false }
     let milliseconds = max(Int32(clamping: (deadline - .now).robustMilliseconds), 0)
     let fd = fd
-    switch await robustRunBlocking({ robustBlockingRead(fd: fd, timeoutMilliseconds: milliseconds) }) {
+    switch await robustRunBlocking({ robustBlockingRead(fd: fd, timeoutMilliseconds: milliseconds) }
+    ) {
     case .bytes(let bytes):
       decoder.append(contentsOf: bytes)
       return true

@@ -78,7 +78,8 @@ struct RobustRetryTests {
     defer { client.close() }
     let call = Task {
       try await robustWithin(.seconds(10), "the retried stream") {
-        try await EchoClient(wrapping: client).expand(EchoRequest(text: "stream", count: 3)) { responses in
+        try await EchoClient(wrapping: client).expand(EchoRequest(text: "stream", count: 3)) {
+          responses in
           try await responses.reduce(into: [Int32]()) { $0.append($1.index) }
         }
       }
@@ -94,8 +95,10 @@ struct RobustRetryTests {
       case .message(let message) where starts.count == 2 && message.streamID == starts[1].streamID:
         let request = try EchoRequest(serializedBytes: message.payload)
         var frames: [Frame] = (0..<request.count).map { index in
-          .message(MessageFrame(
-            streamID: message.streamID, payload: EchoResponse(index: index).serializedBytes()[...]))
+          .message(
+            MessageFrame(
+              streamID: message.streamID, payload: EchoResponse(index: index).serializedBytes()[...]
+            ))
         }
         frames.append(.end(EndFrame(streamID: message.streamID, status: .ok)))
         try raw.send(RobustRawConnection.encode(frames))

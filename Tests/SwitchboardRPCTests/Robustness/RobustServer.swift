@@ -17,13 +17,8 @@ struct RobustServer: Sendable {
   /// - Throws: what `serve()` failed with when it could not listen.
   static func start(
     port: Int = 0, service: RobustEchoService = RobustEchoService(),
-    configure: (inout RPCServer.Configuration) -> Void = { _ in }
+    configuration: RPCServer.Configuration = .robust()
   ) async throws -> RobustServer {
-    var configuration = RPCServer.Configuration()
-    // Short enough that a test that forgets a slow call does not wait for long.
-    configuration.shutdownGracePeriod = .seconds(2)
-    configuration.keepaliveInterval = nil
-    configure(&configuration)
     let server = RPCServer(
       host: "127.0.0.1", port: port, services: [service], configuration: configuration)
     let serving = Task { try await server.serve() }
@@ -36,14 +31,14 @@ struct RobustServer: Sendable {
     }
   }
 
-  /// Runs `body` with a server started by ``start(port:service:configure:)`` and shuts it down
-  /// afterwards, whatever `body` did.
+  /// Runs `body` with a server started by ``start(port:service:configuration:)`` and shuts it
+  /// down afterwards, whatever `body` did.
   static func with<Result>(
     service: RobustEchoService = RobustEchoService(),
-    configure: (inout RPCServer.Configuration) -> Void = { _ in },
+    configuration: RPCServer.Configuration = .robust(),
     _ body: (RobustServer) async throws -> Result
   ) async throws -> Result {
-    let server = try await start(service: service, configure: configure)
+    let server = try await start(service: service, configuration: configuration)
     do {
       let result = try await body(server)
       try await server.shutDown()
@@ -63,6 +58,18 @@ struct RobustServer: Sendable {
   /// A client of this server with a short reconnection backoff.
   func client(configure: (inout RPCClient.Configuration) -> Void = { _ in }) -> RPCClient {
     robustClient(port: port, configure: configure)
+  }
+}
+
+extension RPCServer.Configuration {
+  /// The tests' server: a grace period short enough that a test that forgets a slow call does
+  /// not wait long, no keepalive PINGs on raw connections; then whatever `change` does.
+  static func robust(_ change: (inout Self) -> Void = { _ in }) -> Self {
+    var configuration = Self()
+    configuration.shutdownGracePeriod = .seconds(2)
+    configuration.keepaliveInterval = nil
+    change(&configuration)
+    return configuration
   }
 }
 
