@@ -1,4 +1,5 @@
 import RPCTestSchema
+import SwitchboardFraming
 import SwitchboardRPC
 import Testing
 
@@ -167,6 +168,54 @@ struct RobustBackpressureTests {
       #expect(service.concurrency.highest <= 2)
       #expect(Set(service.peers).count == 1, "the calls used several connections: \(service.peers)")
     }
+  }
+
+  @Test("a client that ignores the stream limit has its extra call refused, safe to retry")
+  func streamLimitRefusal() async throws {
+    let service = RobustEchoService()
+    let configuration = RPCServer.Configuration.robust { $0.maxConcurrentStreams = 2 }
+    try await RobustServer.with(service: service, configuration: configuration) { server in
+      let raw = try RobustRawConnection(connectingTo: server.port)
+      let settings = try await raw.clientHandshake()
+      #expect(settings.parameters.contains(SettingParameter(.maxConcurrentStreams, 2)))
+      // Client-streaming calls stay open until the client half-closes them.
+      let collect = Echo.Method.Collect.descriptor.path
+      try raw.send(
+        .callStart(CallStartFrame(streamID: 1, method: collect)),
+        .callStart(CallStartFrame(streamID: 3, method: collect)),
+        .callStart(CallStartFrame(streamID: 5, method: collect)))
+      let refusal = try await raw.nextFrameIgnoringSettingsAcks()
+      guard case .end(let refused) = refusal else {
+        Issue.record("expected END on stream 5, got \(String(describing: refusal))")
+        return
+      }
+      #expect(refused.streamID == 5)
+      #expect(refused.refused)
+      #expect(refused.status == .unavailable)
+      #expect(await service.started.wait(atLeast: 2))
+      // Once a call has ended (its response, then END), the next one runs.
+      try raw.send(.halfClose(HalfCloseFrame(streamID: 1)))
+      #expect(try await Self.endOfCall(1, on: raw) == .ok)
+      try raw.send(
+        .callStart(CallStartFrame(streamID: 7, method: collect)),
+        .halfClose(HalfCloseFrame(streamID: 7)))
+      #expect(try await Self.endOfCall(7, on: raw) == .ok)
+      #expect(service.started.value == 3)
+      #expect(service.concurrency.highest <= 2)
+    }
+  }
+
+  /// Reads `raw` up to the END of stream `streamID` and returns its status; nil if it was
+  /// refused or the connection closed first.
+  static func endOfCall(_ streamID: UInt32, on raw: RobustRawConnection) async throws
+    -> FrameStatusCode?
+  {
+    while let frame = try await raw.nextFrameIgnoringSettingsAcks() {
+      if case .end(let end) = frame, end.streamID == streamID {
+        return end.refused ? nil : end.status
+      }
+    }
+    return nil
   }
 
   @Test("a streaming call that is a new client's first call gets its responses")
