@@ -24,7 +24,7 @@ struct RobustBackpressureTests {
       defer { client.close() }
       let count = 64
       let request = EchoRequest(count: Int32(count), responseSize: Int32(Self.messageSize))
-      let indices = try await robustWithin(.seconds(20), "the server stream") {
+      let indices = try await robustWithin(robustPatience, "the server stream") {
         try await EchoClient(wrapping: client).expand(request) { responses in
           var iterator = responses.makeAsyncIterator()
           var indices: [Int32] = []
@@ -59,7 +59,7 @@ struct RobustBackpressureTests {
       let count = 64
       let written = RobustCounter()
       let call = Task {
-        try await robustWithin(.seconds(20), "the client stream") {
+        try await robustWithin(robustPatience, "the client stream") {
           try await EchoClient(wrapping: client).collect { writer in
             for index in 0..<count {
               // The handler stops reading after the first request, the one saying "pause".
@@ -103,8 +103,8 @@ struct RobustBackpressureTests {
       let client = server.client { $0.limits.streamWindowSize = Self.window }
       defer { client.close() }
       let echo = EchoClient(wrapping: client)
-      let options = CallOptions(timeout: .seconds(15))
-      try await robustWithin(.seconds(20), "large messages, \(direction)") {
+      let options = CallOptions(timeout: robustPatience)
+      try await robustWithin(robustPatience, "large messages, \(direction)") {
         switch direction {
         case .unaryResponse:
           let response = try await echo.get(
@@ -224,7 +224,7 @@ struct RobustBackpressureTests {
       // The reader starts waiting before the connection is even up.
       let client = server.client()
       defer { client.close() }
-      let indices = try await robustWithin(.seconds(10), "the first call's responses") {
+      let indices = try await robustWithin(robustPatience, "the first call's responses") {
         try await EchoClient(wrapping: client).expand(EchoRequest(count: 3)) { responses in
           try await responses.reduce(into: [Int32]()) { $0.append($1.index) }
         }

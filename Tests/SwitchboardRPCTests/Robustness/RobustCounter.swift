@@ -36,7 +36,7 @@ final class RobustCounter: Sendable {
   }
 
   /// Waits until the count reaches `target`: true, or false once `timeout` passed first.
-  func wait(atLeast target: Int, timeout: Duration = .seconds(10)) async -> Bool {
+  func wait(atLeast target: Int, timeout: Duration = robustPatience) async -> Bool {
     await withCheckedContinuation { continuation in
       let id = state.withLock { state -> Int? in
         guard state.value < target else { return nil }

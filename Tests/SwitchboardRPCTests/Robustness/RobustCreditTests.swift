@@ -20,7 +20,7 @@ struct RobustCreditTests {
     defer { client.close() }
     let consumed = RobustCounter()
     let call = Task {
-      try await robustWithin(.seconds(10), "the server stream") {
+      try await robustWithin(robustPatience, "the server stream") {
         try await EchoClient(wrapping: client).expand(EchoRequest(count: 1)) { responses in
           try await responses.reduce(into: [Int]()) { sizes, response in
             sizes.append(response.payload.count)

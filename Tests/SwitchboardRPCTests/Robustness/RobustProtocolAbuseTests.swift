@@ -140,7 +140,7 @@ struct RobustProtocolAbuseTests {
   func connectionErrorWhileDraining() async throws {
     let service = RobustEchoService()
     let server = try await RobustServer.start(
-      service: service, configuration: .robust { $0.shutdownGracePeriod = .seconds(20) })
+      service: service, configuration: .robust { $0.shutdownGracePeriod = robustPatience * 2 })
     let raw = try RobustRawConnection(connectingTo: server.port)
     try await raw.clientHandshake()
     // A slow call keeps the connection draining rather than closing at once.
@@ -148,7 +148,9 @@ struct RobustProtocolAbuseTests {
       .callStart(CallStartFrame(streamID: 1, method: RobustRawConnection.getPath)),
       .message(
         MessageFrame(
-          streamID: 1, payload: EchoRequest(delayMs: 30_000).serializedBytes()[...], endStream: true
+          streamID: 1,
+          payload: EchoRequest(delayMs: robustStuckMilliseconds).serializedBytes()[...],
+          endStream: true
         )))
     #expect(await service.started.wait(atLeast: 1))
     server.server.beginGracefulShutdown()
@@ -166,7 +168,7 @@ struct RobustProtocolAbuseTests {
     }
     #expect(last.code == .protocolError)
     #expect(last.lastStreamID == 1)
-    _ = try await robustWithin(.seconds(10), "serve() to return") { try await server.serving.value }
+    try await robustWithin(robustPatience, "serve() to return") { try await server.serving.value }
     #expect(await service.cancelled.wait(atLeast: 1), "the handler was left running")
   }
 
@@ -210,7 +212,7 @@ struct RobustProtocolAbuseTests {
       #expect(await service.writesCompleted.wait(atLeast: count))
       try raw.send(.end(EndFrame(streamID: 1, status: .ok)))
       // The GOAWAY is queued behind them; the server must give the connection up, and live.
-      _ = try await raw.discardUntilClosed(timeout: .seconds(10))
+      _ = try await raw.discardUntilClosed()
       #expect(raw.peerClosed)
       await robustExpectServes(port: server.port)
     }

@@ -16,6 +16,8 @@ final class RobustRawConnection {
   private(set) var peerClosed = false
   /// Whether the close was a reset rather than an orderly end of file.
   private(set) var peerReset = false
+  /// When the peer's close arrived, measured by the thread that read it.
+  private(set) var closedAt: ContinuousClock.Instant?
 
   /// Takes over a connected socket.
   init(fd: Int32) {
@@ -90,7 +92,7 @@ final class RobustRawConnection {
   /// Reads the peer's 8-byte preface and returns its version.
   ///
   /// - Throws: ``RobustTimeout``, or ``RobustProtocolViolation`` for a wrong magic or a close.
-  func readPreface(timeout: Duration = .seconds(5)) async throws -> UInt8 {
+  func readPreface(timeout: Duration = robustPatience) async throws -> UInt8 {
     let deadline = ContinuousClock.now + timeout
     while true {
       switch decoder.readPreface() {
@@ -105,7 +107,7 @@ final class RobustRawConnection {
   }
 
   /// The next frame, or nil once the peer closed the connection.
-  func nextFrame(timeout: Duration = .seconds(5)) async throws -> Frame? {
+  func nextFrame(timeout: Duration = robustPatience) async throws -> Frame? {
     let deadline = ContinuousClock.now + timeout
     while true {
       if let frame = try decoder.nextFrame() { return frame }
@@ -121,7 +123,7 @@ final class RobustRawConnection {
 
   /// The next frame that is not a SETTINGS acknowledgement (they come whenever the peer gets
   /// to them), or nil once the peer closed the connection.
-  func nextFrameIgnoringSettingsAcks(timeout: Duration = .seconds(5)) async throws -> Frame? {
+  func nextFrameIgnoringSettingsAcks(timeout: Duration = robustPatience) async throws -> Frame? {
     while let frame = try await nextFrame(timeout: timeout) {
       if case .settings(let settings) = frame, settings.isAck { continue }
       return frame
@@ -132,11 +134,15 @@ final class RobustRawConnection {
   /// Every frame until the peer closes the connection.
   ///
   /// - Throws: ``RobustTimeout`` when the peer keeps the connection open past `timeout`.
-  func framesUntilClosed(timeout: Duration = .seconds(5)) async throws -> [Frame] {
-    let deadline = ContinuousClock.now + timeout
+  func framesUntilClosed(timeout: Duration = robustPatience) async throws -> [Frame] {
     var frames: [Frame] = []
-    while let frame = try await nextFrame(timeout: deadline - .now) {
-      frames.append(frame)
+    while let frame = try decoder.nextFrame() { frames.append(frame) }
+    let (bytes, _) = try await readToEnd(timeout: timeout, keeping: true)
+    decoder.append(contentsOf: bytes)
+    while let frame = try decoder.nextFrame() { frames.append(frame) }
+    guard decoder.bufferedByteCount == 0 else {
+      throw RobustProtocolViolation(
+        "the peer closed in the middle of a frame (\(decoder.bufferedByteCount) bytes left)")
     }
     return frames
   }
@@ -145,27 +151,49 @@ final class RobustRawConnection {
   /// that was.
   ///
   /// - Throws: ``RobustTimeout`` when the peer keeps the connection open past `timeout`.
-  func discardUntilClosed(timeout: Duration = .seconds(5)) async throws -> Int {
+  func discardUntilClosed(timeout: Duration = robustPatience) async throws -> Int {
+    try await readToEnd(timeout: timeout, keeping: false).count
+  }
+
+  /// Reads until the peer closes, in one job on a thread of its own, so that ``closedAt`` is
+  /// when the close arrived, not when this task next got a thread. Returns the bytes read (if
+  /// `keeping`) and their count.
+  private func readToEnd(timeout: Duration, keeping: Bool) async throws -> (
+    bytes: [UInt8], count: Int
+  ) {
+    if peerClosed { return ([], 0) }
     let fd = fd
     let milliseconds = Int32(clamping: timeout.robustMilliseconds)
-    let (count, outcome) = await robustRunBlocking { () -> (Int, RobustReadOutcome) in
+    let (bytes, count, outcome, at) = await robustRunBlocking {
+      () -> ([UInt8], Int, RobustReadOutcome, ContinuousClock.Instant) in
+      var bytes: [UInt8] = []
       var count = 0
       while true {
         let outcome = robustBlockingRead(fd: fd, timeoutMilliseconds: milliseconds)
-        guard case .bytes(let bytes) = outcome else { return (count, outcome) }
-        count += bytes.count
+        guard case .bytes(let chunk) = outcome else { return (bytes, count, outcome, .now) }
+        count += chunk.count
+        if keeping { bytes += chunk }
       }
     }
+    try noteEnd(outcome, at: at, waitingFor: "the peer to close after \(count) bytes")
+    return (bytes, count)
+  }
+
+  /// Records a read that found no bytes: the peer's close, or an error thrown.
+  private func noteEnd(
+    _ outcome: RobustReadOutcome, at instant: ContinuousClock.Instant, waitingFor what: String
+  ) throws {
     switch outcome {
-    case .endOfFile: peerClosed = true
+    case .bytes: return
+    case .endOfFile:
+      peerClosed = true
     case .reset:
       peerClosed = true
       peerReset = true
-    case .timedOut: throw RobustTimeout("for the peer to close after \(count) bytes")
+    case .timedOut: throw RobustTimeout("waiting for \(what)")
     case .failed(let code): throw RobustSocketError("read", code)
-    case .bytes: break
     }
-    return count
+    closedAt = instant
   }
 
   /// Reads more input into the decoder: false at the peer's close.
@@ -175,23 +203,15 @@ final class RobustRawConnection {
     if peerClosed { return false }
     let milliseconds = max(Int32(clamping: (deadline - .now).robustMilliseconds), 0)
     let fd = fd
-    switch await robustRunBlocking({ robustBlockingRead(fd: fd, timeoutMilliseconds: milliseconds) }
-    ) {
-    case .bytes(let bytes):
+    let (outcome, at) = await robustRunBlocking {
+      (robustBlockingRead(fd: fd, timeoutMilliseconds: milliseconds), ContinuousClock.now)
+    }
+    if case .bytes(let bytes) = outcome {
       decoder.append(contentsOf: bytes)
       return true
-    case .endOfFile:
-      peerClosed = true
-      return false
-    case .reset:
-      peerClosed = true
-      peerReset = true
-      return false
-    case .timedOut:
-      throw RobustTimeout("waiting for \(what)")
-    case .failed(let code):
-      throw RobustSocketError("read", code)
     }
+    try noteEnd(outcome, at: at, waitingFor: what)
+    return false
   }
 
   // MARK: Opening exchanges

@@ -44,7 +44,7 @@ final class RobustRawListener {
   /// Accepts the next connection.
   ///
   /// - Throws: ``RobustTimeout`` when nobody connects within `timeout`.
-  func accept(timeout: Duration = .seconds(5)) async throws -> RobustRawConnection {
+  func accept(timeout: Duration = robustPatience) async throws -> RobustRawConnection {
     let fd = fd
     let milliseconds = Int32(clamping: timeout.robustMilliseconds)
     let accepted = await robustRunBlocking { () -> Int32 in

@@ -13,7 +13,7 @@ struct RobustRetryTests {
     let client = robustClient(port: listener.port)
     defer { client.close() }
     let call = Task {
-      try await robustWithin(.seconds(10), "the retried call") {
+      try await robustWithin(robustPatience, "the retried call") {
         try await EchoClient(wrapping: client).get(EchoRequest(text: "retry me"))
       }
     }
@@ -51,7 +51,7 @@ struct RobustRetryTests {
     let client = robustClient(port: listener.port)
     defer { client.close() }
     let call = Task {
-      try await robustWithin(.seconds(10), "the refused call") {
+      try await robustWithin(robustPatience, "the refused call") {
         try await EchoClient(wrapping: client).get(EchoRequest(text: "refuse me"))
       }
     }
@@ -77,7 +77,7 @@ struct RobustRetryTests {
     let client = robustClient(port: listener.port)
     defer { client.close() }
     let call = Task {
-      try await robustWithin(.seconds(10), "the retried stream") {
+      try await robustWithin(robustPatience, "the retried stream") {
         try await EchoClient(wrapping: client).expand(EchoRequest(text: "stream", count: 3)) {
           responses in
           try await responses.reduce(into: [Int32]()) { $0.append($1.index) }

@@ -79,7 +79,7 @@ func robustClient(port: Int, configure: (inout RPCClient.Configuration) -> Void 
   -> RPCClient
 {
   var configuration = RPCClient.Configuration()
-  configuration.connectTimeout = .seconds(5)
+  configuration.connectTimeout = robustPatience
   configuration.backoff.initial = .milliseconds(20)
   configuration.backoff.maximum = .milliseconds(200)
   configuration.backoff.jitter = 0
@@ -96,7 +96,7 @@ func robustExpectServes(
   defer { client.close() }
   do {
     let response = try await EchoClient(wrapping: client).get(
-      EchoRequest(text: "still there?"), options: CallOptions(timeout: .seconds(5)))
+      EchoRequest(text: "still there?"), options: CallOptions(timeout: robustPatience))
     #expect(response.text == "still there?", sourceLocation: sourceLocation)
   } catch {
     Issue.record("a call on another connection failed: \(error)", sourceLocation: sourceLocation)

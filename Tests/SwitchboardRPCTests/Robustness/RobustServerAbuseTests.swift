@@ -41,7 +41,7 @@ struct RobustServerAbuseTests {
     let client = robustClient(port: listener.port)
     defer { client.close() }
     let call = Task {
-      try await robustWithin(.seconds(10), "the call") {
+      try await robustWithin(robustPatience, "the call") {
         try await EchoClient(wrapping: client).get(EchoRequest(text: "hello?"))
       }
     }
@@ -60,7 +60,7 @@ struct RobustServerAbuseTests {
     let client = robustClient(port: listener.port)
     defer { client.close() }
     let call = Task {
-      try await robustWithin(.seconds(10), "the call") {
+      try await robustWithin(robustPatience, "the call") {
         try await EchoClient(wrapping: client).get(EchoRequest(text: "hello?"))
       }
     }
