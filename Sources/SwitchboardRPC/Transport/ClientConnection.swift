@@ -23,6 +23,9 @@ final class ClientConnection: FramedConnection, @unchecked Sendable {
   private var waiting: [ClientCall] = []
   private var nextStreamID: UInt32 = 1
   private var connectTimer: LoopTimer?
+  /// The version of a server preface that was not ours: the connection only waits for the
+  /// GOAWAY explaining it.
+  private var serverVersion: UInt8?
 
   init(fd: Int32, loop: EventLoop, peer: String, slot: ConnectionSlot, connecting: Bool) {
     self.slot = slot
@@ -73,10 +76,9 @@ final class ClientConnection: FramedConnection, @unchecked Sendable {
           close(RPCError(code: .unavailable, message: "\(peer) is not a Switchboard server (wrong preface)"))
           return
         case .valid(let version):
-          guard version == ConnectionPreface.currentVersion else {
-            close(RPCError(code: .unavailable, message: "\(peer) speaks protocol version \(version), not \(ConnectionPreface.currentVersion)"))
-            return
-          }
+          // Another version: no call starts here, but the GOAWAY that follows says why
+          // (PROTOCOL.md 2.3), and that is what the caller should read.
+          if version != ConnectionPreface.currentVersion { serverVersion = version }
           phase = .awaitingSettings
         }
       }
@@ -84,6 +86,10 @@ final class ClientConnection: FramedConnection, @unchecked Sendable {
         try handle(frame)
       }
     } catch {
+      if let serverVersion {
+        close(versionMismatch(serverVersion))
+        return
+      }
       connectionFailed(
         GoAwayFrame(error: error, lastStreamID: 0),
         RPCError(code: .unavailable, message: "the connection to \(peer) broke: \(error.message)"))
@@ -94,6 +100,10 @@ final class ClientConnection: FramedConnection, @unchecked Sendable {
     if phase == .awaitingSettings {
       if case .goAway(let goAway) = frame {
         close(RPCError(code: .unavailable, message: "\(peer) refused the connection: \(goAway.message)"))
+        return
+      }
+      if let serverVersion {
+        close(versionMismatch(serverVersion))
         return
       }
       guard case .settings(let settings) = frame, !settings.isAck else {
@@ -139,6 +149,10 @@ final class ClientConnection: FramedConnection, @unchecked Sendable {
         call.cancel(RPCError(code: .unimplemented, message: "the server sent frame kind \(kind), which this client does not understand"))
       }
     }
+  }
+
+  private func versionMismatch(_ version: UInt8) -> RPCError {
+    RPCError(code: .unavailable, message: "\(peer) speaks protocol version \(version), not \(ConnectionPreface.currentVersion)")
   }
 
   private func checkUsed(_ streamID: UInt32, _ kind: FrameKind) throws(FramingError) {

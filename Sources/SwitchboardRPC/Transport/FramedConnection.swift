@@ -97,8 +97,9 @@ class FramedConnection: LoopHandler {
   // MARK: Writing
 
   /// Appends `frame`; written at the end of this loop turn with everything else queued.
+  /// Dropped once the connection failed: the GOAWAY saying why was its last frame.
   func write(_ frame: Frame) {
-    guard !isClosed else { return }
+    guard !isClosed, !isLingering else { return }
     do {
       try frame.encode(into: &output, maxPayloadSize: peerSettings.maxFramePayloadSize)
     } catch {
@@ -123,8 +124,11 @@ class FramedConnection: LoopHandler {
     flushScheduled = false
     guard !isClosed, !waitingForWritable else { return }
     while outputSent < output.count {
+      // MSG_NOSIGNAL: a peer that reset the connection, or a socket this side already
+      // half-closed after a connection error, fails the write with EPIPE instead of raising
+      // SIGPIPE, whose default action ends the whole process.
       let written = output.withUnsafeBytes { bytes in
-        Glibc.write(fd, bytes.baseAddress! + outputSent, bytes.count - outputSent)
+        Glibc.send(fd, bytes.baseAddress! + outputSent, bytes.count - outputSent, Int32(MSG_NOSIGNAL))
       }
       if written > 0 {
         outputSent += written

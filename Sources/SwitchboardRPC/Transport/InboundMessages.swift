@@ -8,8 +8,8 @@ internal import SwitchboardFraming
 struct InboundMessages {
   private var assembler: MessageAssembler
   private var window: ReceiveWindow
-  /// Complete messages not taken yet, each with the credit it still holds: only the bytes of
-  /// its last frame, since the frames before it were credited back as they arrived.
+  /// Complete messages not taken yet, each with the credit still held for it: the bytes of
+  /// its last frame (earlier frames were credited back as they were gathered).
   private var queue: [(bytes: [UInt8], heldCredit: Int)] = []
   private var head = 0
   /// The peer sent its last message.
@@ -52,6 +52,9 @@ struct InboundMessages {
     case .tooLarge(let byteCount):
       return .tooLarge(byteCount: byteCount)
     case .message(let bytes):
+      // Only this frame's bytes are still held: a message gathered from several frames had
+      // the earlier ones credited back already, and crediting its whole length again would
+      // hand the sender credit for bytes it never sent.
       if let waiter {
         self.waiter = nil
         waiter.resume(returning: Array(bytes))
@@ -114,18 +117,18 @@ struct InboundMessages {
     waiter = continuation
   }
 
+  /// Unparks the waiting reader without resuming it, for a caller that replaces this value
+  /// and parks the reader on the new one.
+  mutating func takeWaiter() -> UnsafeContinuation<[UInt8]?, any Error>? {
+    defer { waiter = nil }
+    return waiter
+  }
+
   /// Takes the one message of a call that must have exactly one (unary requests and
   /// responses): nil when there is none or more than one.
   mutating func takeOnlyMessage() -> [UInt8]? {
     guard count == 1 else { return nil }
     defer { queue = []; head = 0 }
     return queue[head].bytes
-  }
-
-  /// Takes the parked reader, if any: a call that starts (or starts again) gets fresh limits
-  /// and window from its connection, and must hand over a reader that began waiting before.
-  mutating func takeWaiter() -> UnsafeContinuation<[UInt8]?, any Error>? {
-    defer { waiter = nil }
-    return waiter
   }
 }

@@ -39,6 +39,9 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
     loop.register(fd, handler: self)
     handshakeTimer = loop.schedule(after: engine.configuration.handshakeTimeout) { [weak self] in
       guard let self, self.phase != .active else { return }
+      // A peer reads GOAWAY only after the server's preface (PROTOCOL.md 2.3), which has not
+      // gone out yet if the client never finished its own.
+      if self.phase == .awaitingPreface { ConnectionPreface.encode(into: &self.output) }
       self.connectionFailed(
         GoAwayFrame(lastStreamID: 0, code: .protocolError, message: "no preface and SETTINGS within the handshake timeout"),
         RPCError(code: .unavailable, message: "handshake timeout"))
@@ -216,6 +219,9 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
 
   func streamClosed(_ stream: ServerStream) {
     streams[stream.id] = nil
+    // Streams also close because the connection failed or closed (didClose): then it has
+    // nothing more to say, neither a drain's GOAWAY nor, later, an idle one.
+    guard !isClosed, !isLingering else { return }
     if streams.isEmpty {
       if isDraining {
         write(.goAway(GoAwayFrame(lastStreamID: highestStreamID, code: .noError, message: "server shutting down")))
@@ -257,7 +263,12 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
       close(RPCError(code: .unavailable, message: "drained"))
       return
     }
-    if let gracePeriod, graceTimer == nil {
+    // A later, shorter grace period wins: cancelling serve() drains again with zero to cut
+    // short the grace period a graceful shutdown started.
+    if let gracePeriod,
+      graceTimer.map({ MonotonicClock.now + gracePeriod.nanoseconds < $0.deadline }) ?? true
+    {
+      graceTimer?.cancel()
       graceTimer = loop.schedule(after: gracePeriod) { [weak self] in
         guard let self else { return }
         for stream in Array(self.streams.values) {

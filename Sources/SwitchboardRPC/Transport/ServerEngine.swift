@@ -128,7 +128,6 @@ final class ServerEngine: Sendable {
   func beginGracefulShutdown() {
     let (listener, connections) = state.withLock { state -> (Listener?, [ServerConnection]) in
       state.shuttingDown = true
-      defer { state.listener = nil }
       return (state.listener, Array(state.connections.values))
     }
     let grace = configuration.shutdownGracePeriod
@@ -138,7 +137,12 @@ final class ServerEngine: Sendable {
     if let listener {
       listener.loop.execute { [self] in
         listener.close()
-        let finished = state.withLock { takeFinishedLocked(&$0) }
+        // Only now may serve() return: a caller that restarts on the same port at once
+        // must find it free, not still held by this socket.
+        let finished = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+          if state.listener === listener { state.listener = nil }
+          return takeFinishedLocked(&state)
+        }
         finished?.resume()
       }
     } else {
