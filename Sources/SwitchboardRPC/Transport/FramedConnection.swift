@@ -120,9 +120,19 @@ class FramedConnection: LoopHandler {
   /// Bytes buffered and not yet taken by the socket.
   var pendingOutputCount: Int { output.count - outputSent }
 
+  /// Buffered output above which message writers wait for the socket, however much credit
+  /// the peer granted: a peer announcing huge windows and then not reading must not make
+  /// this side buffer without bound.
+  static let outputHighWater = 512 * 1024
+
+  /// Whether message writers must wait for the socket to take what is buffered.
+  var isOutputFull: Bool { pendingOutputCount >= Self.outputHighWater }
+
   func flush() {
     flushScheduled = false
     guard !isClosed, !waitingForWritable else { return }
+    let wasFull = isOutputFull
+    defer { if wasFull, !isClosed, !isOutputFull { connectionWindowOpened() } }
     while outputSent < output.count {
       // MSG_NOSIGNAL: a peer that reset the connection, or a socket this side already
       // half-closed after a connection error, fails the write with EPIPE instead of raising
@@ -136,6 +146,12 @@ class FramedConnection: LoopHandler {
         let code = errno
         if code == EINTR { continue }
         if written < 0, code == EAGAIN || code == EWOULDBLOCK {
+          // Drop what the socket took, so a connection that never drains completely does
+          // not grow its buffer by what it already sent.
+          if outputSent >= 64 * 1024 {
+            output.removeFirst(outputSent)
+            outputSent = 0
+          }
           waitingForWritable = true
           loop.setWritableInterest(fd, true)
           return

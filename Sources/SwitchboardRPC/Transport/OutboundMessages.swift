@@ -39,7 +39,7 @@ extension FramedConnection {
     _ message: Message, size: Int, streamID: UInt32, endStream: Bool,
     outbound: inout OutboundMessages
   ) -> Bool {
-    guard outbound.pending.isEmpty, size <= outbound.window.available,
+    guard outbound.pending.isEmpty, !isOutputFull, size <= outbound.window.available,
       size <= sendWindow.available, size <= peerSettings.maxFramePayloadSize
     else { return false }
     do {
@@ -63,7 +63,7 @@ extension FramedConnection {
   /// over frames (flag MORE) where needed, and resumes the writers whose message is all out.
   func drain(_ outbound: inout OutboundMessages, streamID: UInt32) {
     var wroteAny = false
-    while !outbound.pending.isEmpty {
+    while !outbound.pending.isEmpty, !isOutputFull {
       let total = outbound.pending[0].bytes.count
       let sent = outbound.pending[0].sent
       let remaining = total - sent

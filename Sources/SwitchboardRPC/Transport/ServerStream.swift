@@ -28,6 +28,8 @@ final class ServerStream: @unchecked Sendable {
   var deadlineTimer: LoopTimer?
   /// END to send once the queued responses are out.
   private var pendingEnd: RPCError??
+  /// Responses written in a row without the handler suspending.
+  private var writesWithoutSuspending = 0
 
   init(id: UInt32, connection: ServerConnection, method: ServerMethod, context: ServerContext) {
     self.id = id
@@ -195,7 +197,18 @@ final class ServerStream: @unchecked Sendable {
   /// Sends one response, waiting for credit when there is none.
   func send<Response: WireMessage>(_ message: Response) async throws {
     if loop.inEventLoop {
-      if try sendNow(message) { return }
+      if try sendNow(message) {
+        // A write within the credit does not suspend, and the handler runs on its
+        // connection's loop: a handler streaming fast would hold the loop, and every other
+        // connection on it, until its window ran out. Give the loop a turn now and then.
+        writesWithoutSuspending += 1
+        if writesWithoutSuspending == 32 {
+          writesWithoutSuspending = 0
+          await Task.yield()
+        }
+        return
+      }
+      writesWithoutSuspending = 0
       try await withUnsafeThrowingContinuation { continuation in
         parkLastWriter(continuation)
       }

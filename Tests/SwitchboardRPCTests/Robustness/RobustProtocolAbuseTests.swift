@@ -191,25 +191,34 @@ struct RobustProtocolAbuseTests {
     }
   }
 
-  @Test("a connection error while the socket is full closes the connection without SIGPIPE")
+  @Test("a peer granting huge windows and not reading holds the writer back; its connection error then closes without SIGPIPE")
   func connectionErrorWithFullSocket() async throws {
     let service = RobustEchoService()
     try await RobustServer.with(service: service) { server in
       // A small receive buffer, so that the server's output overflows the socket quickly.
       let raw = try RobustRawConnection(connectingTo: server.port, receiveBuffer: 16 * 1024)
-      // Windows so large that only the socket holds the server back.
+      // Windows so large that only the socket and the server's own output limit hold it back.
       try await raw.clientHandshake(settings: [
         SettingParameter(.initialStreamWindowSize, 1 << 30),
         SettingParameter(.initialConnectionWindowSize, 1 << 30),
       ])
-      let count = 400
-      let request = EchoRequest(count: Int32(count), responseSize: 16_000)
+      let count = 1000
+      let size = 16_000
+      let request = EchoRequest(count: Int32(count), responseSize: Int32(size))
       try raw.send(
         .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Expand.descriptor.path)),
         .message(
           MessageFrame(streamID: 1, payload: request.serializedBytes()[...], endStream: true)))
-      // 6 MB of responses wait in the server, more than the socket buffers take, unread.
-      #expect(await service.writesCompleted.wait(atLeast: count))
+      // 16 MB of responses, unread: the writer must stop once the kernel's buffers (at most
+      // 4 MiB of send buffer here) and the server's output limit are full.
+      #expect(await service.writesCompleted.wait(atLeast: 40))
+      var last = -1
+      while service.writesCompleted.value != last {
+        last = service.writesCompleted.value
+        try await Task.sleep(for: .milliseconds(200))
+      }
+      #expect(last * size < (4 << 20) + 512 * 1024 + 4 * size)
+      #expect(last < count)
       try raw.send(.end(EndFrame(streamID: 1, status: .ok)))
       // The GOAWAY is queued behind them; the server must give the connection up, and live.
       _ = try await raw.discardUntilClosed()
