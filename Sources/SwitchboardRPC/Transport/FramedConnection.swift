@@ -123,8 +123,11 @@ class FramedConnection: LoopHandler {
     flushScheduled = false
     guard !isClosed, !waitingForWritable else { return }
     while outputSent < output.count {
+      // MSG_NOSIGNAL: a peer that reset the connection, or a socket this side already
+      // half-closed after a connection error, fails the write with EPIPE instead of raising
+      // SIGPIPE, whose default action ends the whole process.
       let written = output.withUnsafeBytes { bytes in
-        Glibc.write(fd, bytes.baseAddress! + outputSent, bytes.count - outputSent)
+        Glibc.send(fd, bytes.baseAddress! + outputSent, bytes.count - outputSent, Int32(MSG_NOSIGNAL))
       }
       if written > 0 {
         outputSent += written
