@@ -112,6 +112,13 @@ struct InboundMessages {
     waiter = continuation
   }
 
+  /// Unparks the waiting reader without resuming it, for a caller that replaces this value
+  /// and parks the reader on the new one.
+  mutating func takeWaiter() -> UnsafeContinuation<[UInt8]?, any Error>? {
+    defer { waiter = nil }
+    return waiter
+  }
+
   /// Takes the one message of a call that must have exactly one (unary requests and
   /// responses): nil when there is none or more than one.
   mutating func takeOnlyMessage() -> [UInt8]? {

@@ -23,9 +23,14 @@ final class StreamingClientCall<Request: WireMessage, Response: WireMessage>: Cl
   override func didStart() {
     guard let connection else { return }
     started = true
+    // The caller may be waiting for a response already: it starts reading as soon as the call
+    // is made, before the connection is up or before a refused call's retry starts. Hand that
+    // reader to the attempt's message state, or nothing would ever wake it.
+    let reader = inbound.takeWaiter()
     inbound = InboundMessages(
       maxMessageSize: connection.localSettings.maxMessageSize,
       windowSize: connection.localSettings.initialStreamWindowSize)
+    if let reader { inbound.wait(reader) }
     outbound.window = FlowControlWindow(initialSize: connection.peerSettings.initialStreamWindowSize)
     if let firstRequest {
       outbound.pending = []  // a retried attempt sends its request afresh
