@@ -10,8 +10,9 @@ extension RPCClient {
       deadline: Self.deadline(options), request: request)
     return try await withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation { continuation in
-        call.continuation = continuation
-        pool.start(call)
+        // Handed over on the loop, where the cancellation below also runs: a cancellation
+        // that gets there first finds the call finished instead of a caller not yet waiting.
+        call.loop.executeOrRun { call.begin(continuation) }
       }
     } onCancel: {
       call.loop.execute { call.cancel(RPCError(code: .cancelled, message: "the caller cancelled the call")) }
