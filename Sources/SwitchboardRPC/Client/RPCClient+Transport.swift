@@ -47,19 +47,28 @@ extension RPCClient {
             try await requestProducer(call.writer())
             call.closeRequests()
           } catch {
-            call.cancelFromAnyThread(RPCError(code: .cancelled, message: "the request producer failed: \(error)"))
+            call.producerFailed(error)
             throw error
           }
         }
+        // Once the call is over, so is the producer's work: it is cancelled rather than
+        // awaited, as it may be waiting for a response that will never come.
         do {
           let result = try await onResponse(call.responses())
           call.cancelFromAnyThread(cancelled)
+          group.cancelAll()
           while (try? await group.next()) != nil {}
           return result
         } catch {
           call.cancelFromAnyThread(cancelled)
-          // A failed producer explains the failure better than the cancelled stream.
-          try await group.next()
+          group.cancelAll()
+          // A producer that failed on its own explains the failure better than the call it
+          // cancelled; one that failed because the call was over must not hide why it ended.
+          do {
+            try await group.next()
+          } catch let producerError where call.wasEndedByProducer {
+            throw producerError
+          } catch {}
           throw error
         }
       }
