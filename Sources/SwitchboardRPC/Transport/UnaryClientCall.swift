@@ -47,7 +47,12 @@ final class UnaryClientCall<Request: WireMessage, Response: WireMessage>: Client
   override func receive(_ frame: MessageFrame) throws(FramingError) {
     guard inbound != nil else { return }
     switch try inbound!.receive(frame) {
-    case .accepted: break
+    case .accepted(let grant):
+      // Credit for the pieces of a response larger than the window: without it the server
+      // stops once the window is spent and the call stalls until its deadline.
+      if let grant, let connection {
+        connection.write(.windowUpdate(WindowUpdateFrame(streamID: streamID, increment: grant)))
+      }
     case .tooLarge(let byteCount):
       cancel(RPCError(code: .resourceExhausted, message: "the response of \(method.path) has at least \(byteCount) bytes; this client accepts at most \(connection?.localSettings.maxMessageSize ?? 0)"))
     }
