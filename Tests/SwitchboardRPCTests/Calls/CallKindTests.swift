@@ -109,6 +109,43 @@ struct CallKindTests {
     }
   }
 
+  @Test("empty messages are real messages in every kind", arguments: TestTransport.allCases)
+  func emptyMessages(transport: TestTransport) async throws {
+    try await withEchoServer(over: transport) { harness in
+      // Every field at its default: each message is zero bytes on the wire.
+      #expect(EchoRequest().serializedSize() == 0 && EchoResponse().serializedSize() == 0)
+      #expect(try await harness.echo.get(EchoRequest()) == EchoResponse())
+      let expanded = try await harness.echo.expand(EchoRequest(count: 1)) { responses in
+        var seen: [EchoResponse] = []
+        for try await response in responses { seen.append(response) }
+        return seen
+      }
+      #expect(expanded == [EchoResponse()])
+      let collected = try await harness.echo.collect { writer in
+        try await writer.write(contentsOf: [EchoRequest(), EchoRequest(), EchoRequest()])
+      }
+      #expect(collected.index == 3)
+      let updated = try await harness.echo.update { writer in
+        try await writer.write(contentsOf: [EchoRequest(), EchoRequest()])
+      } onResponse: { responses in
+        var seen: [EchoResponse] = []
+        for try await response in responses { seen.append(response) }
+        return seen
+      }
+      #expect(updated.map(\.index) == [0, 1])
+    }
+  }
+
+  @Test("a unary call larger than the flow-control windows arrives whole", arguments: TestTransport.allCases)
+  func unaryBeyondTheWindows(transport: TestTransport) async throws {
+    try await withEchoServer(over: transport) { harness in
+      // 3 MiB each way: past the 1 MiB call window, under the 4 MiB message limit.
+      let payload = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+      let response = try await harness.echo.get(EchoRequest(text: "bulk", payload: payload))
+      #expect(response.payload == payload)
+    }
+  }
+
   @Test("streams larger than the flow-control windows arrive whole", arguments: TestTransport.allCases)
   func streamsBeyondTheWindows(transport: TestTransport) async throws {
     // 40 responses of 64 KiB: 2.5 MiB, past the 1 MiB call window, so the reader's pace

@@ -81,6 +81,27 @@ struct DeadlineTests {
     }
   }
 
+  @Test("a call queued behind the server's stream limit still fails at its deadline")
+  func deadlineWhileQueued() async throws {
+    var server = RPCServer.Configuration()
+    server.maxConcurrentStreams = 1
+    try await withEchoServer(server: server) { harness in
+      let occupying = Task {
+        try await harness.echo.get(EchoRequest(text: "hog", delayMs: 20_000))
+      }
+      defer { occupying.cancel() }
+      try await harness.recorder.first { $0.isStarted && $0.text == "hog" }
+      let clock = ContinuousClock()
+      let start = clock.now
+      let error = await #expect(throws: RPCError.self) {
+        try await harness.echo.get(
+          EchoRequest(text: "queued"), options: CallOptions(timeout: .milliseconds(200)))
+      }
+      #expect(error?.code == .deadlineExceeded)
+      #expect(clock.now - start < .seconds(5), "the queued call outlived its deadline")
+    }
+  }
+
   @Test("a deadline already past fails the call without running the handler")
   func deadlineAlreadyPast() async throws {
     try await withEchoServer { harness in

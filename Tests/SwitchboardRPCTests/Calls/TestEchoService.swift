@@ -25,6 +25,9 @@ struct TestEchoService: EchoService {
   static let remainingTimeDetail = "remaining"
   /// The `fail_code` that makes a handler throw an error that is not an `RPCError`.
   static let secretFailureCode: Int32 = -1
+  /// Options whose calls report the caller's address in `detail`: over TCP, the same address
+  /// means the same connection.
+  static let reportingPeer = CallOptions(metadata: [detailKey: peerDetail])
 
   /// What the handlers did.
   let recorder = TestEchoRecorder()
