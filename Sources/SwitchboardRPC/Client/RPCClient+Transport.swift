@@ -28,9 +28,11 @@ extension RPCClient {
     let call = StreamingClientCall<Request, Response>(
       pool: pool, method: method, metadata: try options.metadata.frameMetadata(),
       deadline: Self.deadline(options), firstRequest: firstRequest)
-    pool.start(call)
     let cancelled = RPCError(code: .cancelled, message: "the caller cancelled the call")
     return try await withTaskCancellationHandler {
+      // Started here, after a task cancelled already has queued the cancellation: such a call
+      // is cancelled before it is sent, never sent and then raced by its cancellation.
+      pool.start(call)
       guard let requestProducer else {
         do {
           let result = try await onResponse(call.responses())
