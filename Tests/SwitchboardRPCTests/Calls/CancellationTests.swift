@@ -125,7 +125,8 @@ struct CancellationTests {
           for try await _ in responses {}
         }
       }
-      #expect(Self.isCancellation(await streaming.result.testFailure))
+      let streamed = await streaming.result.testFailure
+      #expect(Self.isCancellation(streamed), "\(String(describing: streamed))")
     }
   }
 }

@@ -29,7 +29,7 @@ struct DeadlineTests {
       let error = await #expect(throws: RPCError.self) {
         try await harness.echo.expand(
           EchoRequest(text: "trickle", delayMs: 20_000, count: 2),
-          options: CallOptions(timeout: .milliseconds(300))
+          options: CallOptions(timeout: .seconds(1))
         ) { responses in
           for try await response in responses { received.append(response.index) }
         }
@@ -45,14 +45,16 @@ struct DeadlineTests {
   func bidirectionalDeadline() async throws {
     try await withEchoServer { harness in
       let error = await #expect(throws: RPCError.self) {
-        try await harness.echo.update(options: CallOptions(timeout: .milliseconds(200))) { writer in
+        try await harness.echo.update(options: CallOptions(timeout: .milliseconds(500))) { writer in
           try await writer.write(EchoRequest(text: "stuck", delayMs: 20_000))
         } onResponse: { responses in
           for try await _ in responses {}
         }
       }
       #expect(error?.code == .deadlineExceeded)
-      try await harness.recorder.first { $0 == .cancelled(method: "Update", text: "stuck") }
+      // Cancelled while it waits for the request or in the delay the request asked for: on a
+      // loaded machine the request may not have reached it within the deadline.
+      try await harness.recorder.first { $0.isCancelled && $0.method == "Update" }
     }
   }
 

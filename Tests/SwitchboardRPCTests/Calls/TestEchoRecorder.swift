@@ -44,7 +44,8 @@ final class TestEchoRecorder: Sendable {
       group.addTask { try await self.wait(for: predicate) }
       group.addTask {
         try await Task.sleep(for: timeout)
-        throw TestTimeout(what: "an echo handler event", after: timeout)
+        throw TestTimeout(
+          what: "the awaited echo handler event (seen so far: \(self.events))", after: timeout)
       }
       defer { group.cancelAll() }
       return try await group.next()!
