@@ -1,6 +1,6 @@
 import RPCTestSchema
-import Synchronization
 import SwitchboardRPC
+import Synchronization
 import Testing
 
 /// The four kinds of call through the generated stubs, over TCP and in process.
@@ -16,7 +16,8 @@ struct CallKindTests {
     }
   }
 
-  @Test("a server-streaming call returns count responses in order", arguments: TestTransport.allCases)
+  @Test(
+    "a server-streaming call returns count responses in order", arguments: TestTransport.allCases)
   func serverStreaming(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let responses = try await harness.echo.expand(EchoRequest(text: "many", count: 5)) {
@@ -30,7 +31,9 @@ struct CallKindTests {
     }
   }
 
-  @Test("a server-streaming call with count 0 ends without responses", arguments: TestTransport.allCases)
+  @Test(
+    "a server-streaming call with count 0 ends without responses", arguments: TestTransport.allCases
+  )
   func serverStreamingWithoutResponses(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let count = try await harness.echo.expand(EchoRequest(text: "none", count: 0)) { responses in
@@ -56,7 +59,9 @@ struct CallKindTests {
     }
   }
 
-  @Test("a client-streaming call with no requests gets the empty summary", arguments: TestTransport.allCases)
+  @Test(
+    "a client-streaming call with no requests gets the empty summary",
+    arguments: TestTransport.allCases)
   func clientStreamingWithoutRequests(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let response = try await harness.echo.collect { _ in }
@@ -65,7 +70,9 @@ struct CallKindTests {
     }
   }
 
-  @Test("a bidirectional call answers each request before the next is sent", arguments: TestTransport.allCases)
+  @Test(
+    "a bidirectional call answers each request before the next is sent",
+    arguments: TestTransport.allCases)
   func bidirectionalPingPong(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let sent = Mutex(0)
@@ -94,7 +101,9 @@ struct CallKindTests {
     }
   }
 
-  @Test("a bidirectional call answers requests that were all sent first", arguments: TestTransport.allCases)
+  @Test(
+    "a bidirectional call answers requests that were all sent first",
+    arguments: TestTransport.allCases)
   func bidirectionalAllRequestsFirst(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let responses = try await harness.echo.update { writer in
@@ -136,7 +145,9 @@ struct CallKindTests {
     }
   }
 
-  @Test("a unary call larger than the flow-control windows arrives whole", arguments: TestTransport.allCases)
+  @Test(
+    "a unary call larger than the flow-control windows arrives whole",
+    arguments: TestTransport.allCases)
   func unaryBeyondTheWindows(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       // 3 MiB each way: past the 1 MiB call window, under the 4 MiB message limit.
@@ -146,7 +157,8 @@ struct CallKindTests {
     }
   }
 
-  @Test("streams larger than the flow-control windows arrive whole", arguments: TestTransport.allCases)
+  @Test(
+    "streams larger than the flow-control windows arrive whole", arguments: TestTransport.allCases)
   func streamsBeyondTheWindows(transport: TestTransport) async throws {
     // 40 responses of 64 KiB: 2.5 MiB, past the 1 MiB call window, so the reader's pace
     // returns the credit.
@@ -160,7 +172,9 @@ struct CallKindTests {
       }
       #expect(total == 40 * (64 << 10))
       let collected = try await harness.echo.collect { writer in
-        for _ in 0..<40 { try await writer.write(EchoRequest(payload: [UInt8](repeating: 1, count: 64 << 10))) }
+        for _ in 0..<40 {
+          try await writer.write(EchoRequest(payload: [UInt8](repeating: 1, count: 64 << 10)))
+        }
       }
       #expect(collected.payload.count == 40 * (64 << 10))
     }

@@ -10,7 +10,9 @@ struct CancellationTests {
     (error as? RPCError)?.code == .cancelled
   }
 
-  @Test("cancelling a unary call's task fails it with cancelled and cancels the handler", arguments: TestTransport.allCases)
+  @Test(
+    "cancelling a unary call's task fails it with cancelled and cancels the handler",
+    arguments: TestTransport.allCases)
   func unary(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let call = Task {
@@ -28,7 +30,9 @@ struct CancellationTests {
     }
   }
 
-  @Test("cancelling a server-streaming call's task fails it with cancelled and cancels the handler", arguments: TestTransport.allCases)
+  @Test(
+    "cancelling a server-streaming call's task fails it with cancelled and cancels the handler",
+    arguments: TestTransport.allCases)
   func serverStreaming(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let (firstArrived, arrival) = AsyncStream<Void>.makeStream()
@@ -47,7 +51,9 @@ struct CancellationTests {
     }
   }
 
-  @Test("cancelling a bidirectional call's task fails it with cancelled and cancels the handler", arguments: TestTransport.allCases)
+  @Test(
+    "cancelling a bidirectional call's task fails it with cancelled and cancels the handler",
+    arguments: TestTransport.allCases)
   func bidirectional(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let call = Task {
@@ -81,7 +87,9 @@ struct CancellationTests {
       call.cancel()
       let result = await call.result
       #expect(result.testFailure != nil)
-      try await harness.recorder.first { $0 == .cancelled(method: "Collect", text: "first of many") }
+      try await harness.recorder.first {
+        $0 == .cancelled(method: "Collect", text: "first of many")
+      }
     }
   }
 
@@ -117,7 +125,9 @@ struct CancellationTests {
           return try await harness.echo.get(EchoRequest(text: "never \(round)"))
         }
         let result = await call.result
-        #expect(Self.isCancellation(result.testFailure), "round \(round): \(String(describing: result.testFailure))")
+        #expect(
+          Self.isCancellation(result.testFailure),
+          "round \(round): \(String(describing: result.testFailure))")
       }
       let streaming = Task {
         withUnsafeCurrentTask { $0?.cancel() }

@@ -17,7 +17,11 @@ struct ConcurrencyTests {
     try await withThrowingTaskGroup(of: (Int, EchoResponse).self) { group in
       for index in 0..<count {
         group.addTask {
-          (index, try await echo.get(EchoRequest(text: "call \(index)"), options: TestEchoService.reportingPeer))
+          (
+            index,
+            try await echo.get(
+              EchoRequest(text: "call \(index)"), options: TestEchoService.reportingPeer)
+          )
         }
       }
       var peers: Set<String> = []
@@ -68,13 +72,17 @@ struct ConcurrencyTests {
               let texts = try await harness.echo.expand(EchoRequest(text: "s\(index)", count: 3)) {
                 responses in
                 var texts: [String] = []
-                for try await response in responses { texts.append("\(response.text)/\(response.index)") }
+                for try await response in responses {
+                  texts.append("\(response.text)/\(response.index)")
+                }
                 return texts
               }
               #expect(texts == ["s\(index)/0", "s\(index)/1", "s\(index)/2"])
             } else {
               let texts = try await harness.echo.update { writer in
-                try await writer.write(contentsOf: [EchoRequest(text: "b\(index)"), EchoRequest(text: "c\(index)")])
+                try await writer.write(contentsOf: [
+                  EchoRequest(text: "b\(index)"), EchoRequest(text: "c\(index)"),
+                ])
               } onResponse: { responses in
                 var texts: [String] = []
                 for try await response in responses { texts.append(response.text) }

@@ -5,22 +5,28 @@ import Testing
 /// Deadlines end calls on time on both sides and travel to the handler.
 @Suite("Deadlines", .timeLimit(.minutes(1)))
 struct DeadlineTests {
-  @Test("a unary call past its deadline fails quickly and cancels the handler", arguments: TestTransport.allCases)
+  @Test(
+    "a unary call past its deadline fails quickly and cancels the handler",
+    arguments: TestTransport.allCases)
   func unaryDeadline(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let clock = ContinuousClock()
       let start = clock.now
       let error = await #expect(throws: RPCError.self) {
         try await harness.echo.get(
-          EchoRequest(text: "slow", delayMs: 20_000), options: CallOptions(timeout: .milliseconds(500)))
+          EchoRequest(text: "slow", delayMs: 20_000),
+          options: CallOptions(timeout: .milliseconds(500)))
       }
       #expect(error?.code == .deadlineExceeded)
-      #expect(clock.now - start < .seconds(5), "the call waited for the handler instead of its deadline")
+      #expect(
+        clock.now - start < .seconds(5), "the call waited for the handler instead of its deadline")
       try await harness.recorder.first { $0 == .cancelled(method: "Get", text: "slow") }
     }
   }
 
-  @Test("a server-streaming call past its deadline fails after the responses that made it", arguments: TestTransport.allCases)
+  @Test(
+    "a server-streaming call past its deadline fails after the responses that made it",
+    arguments: TestTransport.allCases)
   func serverStreamingDeadline(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       let clock = ContinuousClock()
@@ -58,7 +64,9 @@ struct DeadlineTests {
     }
   }
 
-  @Test("the handler sees the time left before the caller's deadline", arguments: TestTransport.allCases)
+  @Test(
+    "the handler sees the time left before the caller's deadline", arguments: TestTransport.allCases
+  )
   func deadlinePropagates(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
       var options = CallOptions(timeout: .seconds(10))

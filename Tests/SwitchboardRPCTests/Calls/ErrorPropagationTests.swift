@@ -50,7 +50,9 @@ struct ErrorPropagationTests {
     }
   }
 
-  @Test("an RPCError thrown by a handler reaches the caller with its code and message", arguments: kinds)
+  @Test(
+    "an RPCError thrown by a handler reaches the caller with its code and message", arguments: kinds
+  )
   func ownStatus(kind: MethodDescriptor.Kind) async throws {
     try await withEchoServer { harness in
       let failing = EchoRequest(text: "doomed", failCode: 5, failMessage: "no chat 42")
@@ -114,7 +116,9 @@ struct ErrorPropagationTests {
           for try await _ in responses {}
         }
       }
-      try await harness.recorder.first { $0 == .cancelled(method: "Update", text: "half a conversation") }
+      try await harness.recorder.first {
+        $0 == .cancelled(method: "Update", text: "half a conversation")
+      }
     }
   }
 

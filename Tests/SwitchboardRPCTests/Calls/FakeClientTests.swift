@@ -1,6 +1,6 @@
 import RPCTestSchema
-import Synchronization
 import SwitchboardRPC
+import Synchronization
 import Testing
 
 /// Code that calls a service through `EchoClientProtocol` can be tested with a fake, no server.
@@ -41,7 +41,8 @@ struct FakeClientTests {
       onResponse: (RPCMessageStream<EchoResponse>) async throws -> Result
     ) async throws -> Result {
       let texts = Mutex<[EchoResponse]>([])
-      try await requestProducer(RPCWriter { request in texts.withLock { $0.append(EchoResponse(text: request.text)) } })
+      try await requestProducer(
+        RPCWriter { request in texts.withLock { $0.append(EchoResponse(text: request.text)) } })
       return try await onResponse(RPCMessageStream(elements: texts.withLock { $0 }))
     }
   }

@@ -20,10 +20,14 @@ struct InterceptorTests {
     return configuration
   }
 
-  @Test("a server interceptor rejects calls without authorization before the handler runs", arguments: TestTransport.allCases)
+  @Test(
+    "a server interceptor rejects calls without authorization before the handler runs",
+    arguments: TestTransport.allCases)
   func rejectsUnauthenticated(transport: TestTransport) async throws {
     let log = TestCallLog()
-    let server = Self.server([TestServerTracer(name: "observer", log: log), TestRequireAuthorization()])
+    let server = Self.server([
+      TestServerTracer(name: "observer", log: log), TestRequireAuthorization(),
+    ])
     try await withEchoServer(over: transport, server: server) { harness in
       let unary = await #expect(throws: RPCError.self) {
         try await harness.echo.get(EchoRequest(text: "anonymous"))
@@ -35,46 +39,56 @@ struct InterceptorTests {
           for try await _ in responses {}
         }
       }
-      #expect(streamed == RPCError(code: .unauthenticated, message: TestRequireAuthorization.message))
+      #expect(
+        streamed == RPCError(code: .unauthenticated, message: TestRequireAuthorization.message))
 
       let wrongToken = await #expect(throws: RPCError.self) {
         try await harness.echo.get(
-          EchoRequest(text: "impostor"), options: CallOptions(metadata: ["authorization": "Bearer xyz"]))
+          EchoRequest(text: "impostor"),
+          options: CallOptions(metadata: ["authorization": "Bearer xyz"]))
       }
       #expect(wrongToken?.code == .unauthenticated)
 
       #expect(harness.recorder.events.isEmpty, "a handler ran: \(harness.recorder.events)")
-      #expect(log.entries == [
-        "observer in \(Self.get)", "observer out: unauthenticated",
-        "observer in \(Self.expand)", "observer out: unauthenticated",
-        "observer in \(Self.get)", "observer out: unauthenticated",
-      ])
+      #expect(
+        log.entries == [
+          "observer in \(Self.get)", "observer out: unauthenticated",
+          "observer in \(Self.expand)", "observer out: unauthenticated",
+          "observer in \(Self.get)", "observer out: unauthenticated",
+        ])
     }
   }
 
-  @Test("authorized calls go through, and the observer sees each outcome", arguments: TestTransport.allCases)
+  @Test(
+    "authorized calls go through, and the observer sees each outcome",
+    arguments: TestTransport.allCases)
   func letsAuthorizedThrough(transport: TestTransport) async throws {
     let log = TestCallLog()
-    let server = Self.server([TestServerTracer(name: "observer", log: log), TestRequireAuthorization()])
+    let server = Self.server([
+      TestServerTracer(name: "observer", log: log), TestRequireAuthorization(),
+    ])
     try await withEchoServer(over: transport, server: server) { harness in
       let options = CallOptions(metadata: ["authorization": "Bearer abc"])
       let response = try await harness.echo.get(EchoRequest(text: "ada"), options: options)
       #expect(response.text == "ada")
       let error = await #expect(throws: RPCError.self) {
-        try await harness.echo.get(EchoRequest(failCode: 5, failMessage: "no chat"), options: options)
+        try await harness.echo.get(
+          EchoRequest(failCode: 5, failMessage: "no chat"), options: options)
       }
       #expect(error?.code == .notFound)
-      let count = try await harness.echo.expand(EchoRequest(count: 3), options: options) { responses in
+      let count = try await harness.echo.expand(EchoRequest(count: 3), options: options) {
+        responses in
         var count = 0
         for try await _ in responses { count += 1 }
         return count
       }
       #expect(count == 3)
-      #expect(log.entries == [
-        "observer in \(Self.get)", "observer out: ok",
-        "observer in \(Self.get)", "observer out: notFound",
-        "observer in \(Self.expand)", "observer out: ok",
-      ])
+      #expect(
+        log.entries == [
+          "observer in \(Self.get)", "observer out: ok",
+          "observer in \(Self.get)", "observer out: notFound",
+          "observer in \(Self.expand)", "observer out: ok",
+        ])
     }
   }
 
@@ -89,13 +103,16 @@ struct InterceptorTests {
       options.metadata[TestEchoService.detailKey] = "metadata:x-seen-by"
       let response = try await harness.echo.get(EchoRequest(), options: options)
       #expect(response.detail == "first,second")
-      #expect(log.entries == [
-        "first in \(Self.get)", "second in \(Self.get)", "second out: ok", "first out: ok",
-      ])
+      #expect(
+        log.entries == [
+          "first in \(Self.get)", "second in \(Self.get)", "second out: ok", "first out: ok",
+        ])
     }
   }
 
-  @Test("client interceptors add metadata and observe outcomes, in order", arguments: TestTransport.allCases)
+  @Test(
+    "client interceptors add metadata and observe outcomes, in order",
+    arguments: TestTransport.allCases)
   func clientChain(transport: TestTransport) async throws {
     let log = TestCallLog()
     let client = Self.client([
@@ -120,12 +137,13 @@ struct InterceptorTests {
       #expect(details == ["outer,inner"])
 
       let update = Echo.Method.Update.descriptor.path
-      #expect(log.entries == [
-        "outer > \(Self.get)", "inner > \(Self.get)", "inner <: ok", "outer <: ok",
-        "outer > \(Self.get)", "inner > \(Self.get)", "inner <: failedPrecondition",
-        "outer <: failedPrecondition",
-        "outer > \(update)", "inner > \(update)", "inner <: ok", "outer <: ok",
-      ])
+      #expect(
+        log.entries == [
+          "outer > \(Self.get)", "inner > \(Self.get)", "inner <: ok", "outer <: ok",
+          "outer > \(Self.get)", "inner > \(Self.get)", "inner <: failedPrecondition",
+          "outer <: failedPrecondition",
+          "outer > \(update)", "inner > \(update)", "inner <: ok", "outer <: ok",
+        ])
     }
   }
 

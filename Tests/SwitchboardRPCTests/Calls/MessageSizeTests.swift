@@ -28,10 +28,13 @@ struct MessageSizeTests {
     return request
   }
 
-  @Test("a unary request over the server's limit fails and the connection carries on", arguments: TestTransport.allCases)
+  @Test(
+    "a unary request over the server's limit fails and the connection carries on",
+    arguments: TestTransport.allCases)
   func unaryRequest(transport: TestTransport) async throws {
     try await withEchoServer(over: transport, server: Self.limitedServer) { harness in
-      let before = try await harness.echo.get(EchoRequest(text: "before"), options: TestEchoService.reportingPeer)
+      let before = try await harness.echo.get(
+        EchoRequest(text: "before"), options: TestEchoService.reportingPeer)
 
       let atLimit = try await harness.echo.get(Self.request(text: "at", encodedSize: Self.limit))
       #expect(atLimit.text == "at")
@@ -42,16 +45,20 @@ struct MessageSizeTests {
       #expect(error?.code == .resourceExhausted)
       #expect(error?.message.contains(String(Self.limit)) == true, "\(String(describing: error))")
 
-      let after = try await harness.echo.get(EchoRequest(text: "after"), options: TestEchoService.reportingPeer)
+      let after = try await harness.echo.get(
+        EchoRequest(text: "after"), options: TestEchoService.reportingPeer)
       #expect(after.detail == before.detail)
       #expect(!harness.recorder.events.contains { $0.text == "over" })
     }
   }
 
-  @Test("a streamed request over the server's limit fails the call and the connection carries on", arguments: TestTransport.allCases)
+  @Test(
+    "a streamed request over the server's limit fails the call and the connection carries on",
+    arguments: TestTransport.allCases)
   func streamedRequest(transport: TestTransport) async throws {
     try await withEchoServer(over: transport, server: Self.limitedServer) { harness in
-      let before = try await harness.echo.get(EchoRequest(text: "before"), options: TestEchoService.reportingPeer)
+      let before = try await harness.echo.get(
+        EchoRequest(text: "before"), options: TestEchoService.reportingPeer)
 
       let oversize = try Self.request(text: "over", encodedSize: Self.limit + 1)
       let collected = await #expect(throws: RPCError.self) {
@@ -72,15 +79,19 @@ struct MessageSizeTests {
       }
       #expect(updated?.code == .resourceExhausted, "\(String(describing: updated))")
 
-      let after = try await harness.echo.get(EchoRequest(text: "after"), options: TestEchoService.reportingPeer)
+      let after = try await harness.echo.get(
+        EchoRequest(text: "after"), options: TestEchoService.reportingPeer)
       #expect(after.detail == before.detail)
     }
   }
 
-  @Test("a response over the client's limit fails the call and the connection carries on", arguments: TestTransport.allCases)
+  @Test(
+    "a response over the client's limit fails the call and the connection carries on",
+    arguments: TestTransport.allCases)
   func response(transport: TestTransport) async throws {
     try await withEchoServer(over: transport, client: Self.limitedClient) { harness in
-      let before = try await harness.echo.get(EchoRequest(text: "before"), options: TestEchoService.reportingPeer)
+      let before = try await harness.echo.get(
+        EchoRequest(text: "before"), options: TestEchoService.reportingPeer)
 
       let unary = await #expect(throws: RPCError.self) {
         try await harness.echo.get(EchoRequest(text: "huge", responseSize: Int32(Self.limit) + 1))
@@ -99,9 +110,11 @@ struct MessageSizeTests {
       #expect(streamed?.code == .resourceExhausted)
       #expect(received == 0)
 
-      let fits = try await harness.echo.get(EchoRequest(text: "fits", responseSize: Int32(Self.limit) - 16))
+      let fits = try await harness.echo.get(
+        EchoRequest(text: "fits", responseSize: Int32(Self.limit) - 16))
       #expect(fits.payload.count == Self.limit - 16)
-      let after = try await harness.echo.get(EchoRequest(text: "after"), options: TestEchoService.reportingPeer)
+      let after = try await harness.echo.get(
+        EchoRequest(text: "after"), options: TestEchoService.reportingPeer)
       #expect(after.detail == before.detail)
     }
   }

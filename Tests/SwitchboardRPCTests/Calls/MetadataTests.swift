@@ -47,7 +47,8 @@ struct MetadataTests {
   func invalidKey() async throws {
     try await withEchoServer { harness in
       let error = await #expect(throws: RPCError.self) {
-        try await harness.echo.get(EchoRequest(text: "bad key"), options: CallOptions(metadata: ["Bad Key": "x"]))
+        try await harness.echo.get(
+          EchoRequest(text: "bad key"), options: CallOptions(metadata: ["Bad Key": "x"]))
       }
       #expect(error?.code == .invalidArgument)
       #expect(harness.recorder.events.isEmpty)
@@ -70,7 +71,8 @@ struct MetadataTests {
   @Test("an in-process caller is named as such")
   func peerInProcess() async throws {
     try await withEchoServer(over: .inProcess) { harness in
-      let response = try await harness.echo.get(EchoRequest(), options: TestEchoService.reportingPeer)
+      let response = try await harness.echo.get(
+        EchoRequest(), options: TestEchoService.reportingPeer)
       #expect(response.detail == "in-process")
     }
   }

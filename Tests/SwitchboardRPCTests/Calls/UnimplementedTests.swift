@@ -14,7 +14,8 @@ struct UnimplementedTests {
   func unary(method: MethodDescriptor) async throws {
     try await withEchoServer { harness in
       let error = await #expect(throws: RPCError.self) {
-        let _: EchoResponse = try await harness.client.unary(method, request: EchoRequest(text: "?"))
+        let _: EchoResponse = try await harness.client.unary(
+          method, request: EchoRequest(text: "?"))
       }
       #expect(error?.code == .unimplemented)
       #expect(error?.message.contains(method.path) == true, "\(String(describing: error))")
@@ -25,10 +26,12 @@ struct UnimplementedTests {
     }
   }
 
-  @Test("streaming calls to an unknown path fail with unimplemented", arguments: TestTransport.allCases)
+  @Test(
+    "streaming calls to an unknown path fail with unimplemented", arguments: TestTransport.allCases)
   func streaming(transport: TestTransport) async throws {
     try await withEchoServer(over: transport) { harness in
-      let serverStreaming = MethodDescriptor(service: Echo.name, method: "Spread", kind: .serverStreaming)
+      let serverStreaming = MethodDescriptor(
+        service: Echo.name, method: "Spread", kind: .serverStreaming)
       let streamed = await #expect(throws: RPCError.self) {
         try await harness.client.serverStreaming(serverStreaming, request: EchoRequest()) {
           (responses: RPCMessageStream<EchoResponse>) in
@@ -38,7 +41,8 @@ struct UnimplementedTests {
       #expect(streamed?.code == .unimplemented)
       #expect(streamed?.message.contains(serverStreaming.path) == true)
 
-      let bidirectional = MethodDescriptor(service: Echo.name, method: "Chat", kind: .bidirectionalStreaming)
+      let bidirectional = MethodDescriptor(
+        service: Echo.name, method: "Chat", kind: .bidirectionalStreaming)
       let chatted = await #expect(throws: RPCError.self) {
         try await harness.client.bidirectionalStreaming(bidirectional) {
           (writer: RPCWriter<EchoRequest>) in
