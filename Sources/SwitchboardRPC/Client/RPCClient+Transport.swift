@@ -10,8 +10,9 @@ extension RPCClient {
       deadline: Self.deadline(options), request: request)
     return try await withTaskCancellationHandler {
       try await withUnsafeThrowingContinuation { continuation in
-        call.continuation = continuation
-        pool.start(call)
+        // Handed over on the loop, where the cancellation below also runs: a cancellation
+        // that gets there first finds the call finished instead of a caller not yet waiting.
+        call.loop.executeOrRun { call.begin(continuation) }
       }
     } onCancel: {
       call.loop.execute { call.cancel(RPCError(code: .cancelled, message: "the caller cancelled the call")) }
@@ -27,9 +28,11 @@ extension RPCClient {
     let call = StreamingClientCall<Request, Response>(
       pool: pool, method: method, metadata: try options.metadata.frameMetadata(),
       deadline: Self.deadline(options), firstRequest: firstRequest)
-    pool.start(call)
     let cancelled = RPCError(code: .cancelled, message: "the caller cancelled the call")
     return try await withTaskCancellationHandler {
+      // Started here, after a task cancelled already has queued the cancellation: such a call
+      // is cancelled before it is sent, never sent and then raced by its cancellation.
+      pool.start(call)
       guard let requestProducer else {
         do {
           let result = try await onResponse(call.responses())
@@ -46,19 +49,28 @@ extension RPCClient {
             try await requestProducer(call.writer())
             call.closeRequests()
           } catch {
-            call.cancelFromAnyThread(RPCError(code: .cancelled, message: "the request producer failed: \(error)"))
+            call.producerFailed(error)
             throw error
           }
         }
+        // Once the call is over, so is the producer's work: it is cancelled rather than
+        // awaited, as it may be waiting for a response that will never come.
         do {
           let result = try await onResponse(call.responses())
           call.cancelFromAnyThread(cancelled)
+          group.cancelAll()
           while (try? await group.next()) != nil {}
           return result
         } catch {
           call.cancelFromAnyThread(cancelled)
-          // A failed producer explains the failure better than the cancelled stream.
-          try await group.next()
+          group.cancelAll()
+          // A producer that failed on its own explains the failure better than the call it
+          // cancelled; one that failed because the call was over must not hide why it ended.
+          do {
+            try await group.next()
+          } catch let producerError where call.wasEndedByProducer {
+            throw producerError
+          } catch {}
           throw error
         }
       }

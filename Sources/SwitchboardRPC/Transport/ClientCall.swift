@@ -66,11 +66,7 @@ class ClientCall: @unchecked Sendable {
         return
       }
       timeout = UInt64(max(left / 1000, 1))
-      if deadlineTimer == nil {
-        deadlineTimer = loop.schedule(after: .nanoseconds(left)) { [weak self] in
-          self?.cancel(RPCError(code: .deadlineExceeded, message: "the deadline of \(self?.method.path ?? "") passed"))
-        }
-      }
+      armDeadline()
     }
     self.connection = connection
     streamID = id
@@ -78,6 +74,17 @@ class ClientCall: @unchecked Sendable {
     connection.write(.callStart(CallStartFrame(
       streamID: id, method: method.path, timeoutMicroseconds: timeout, metadata: metadata)))
     didStart()
+  }
+
+  /// Starts the deadline timer unless it runs already: from the moment the pool takes the call,
+  /// so that a call still waiting for a connection or for the server's stream limit also ends
+  /// on time.
+  func armDeadline() {
+    guard let deadline, deadlineTimer == nil, !isFinished else { return }
+    let left = max(deadline - MonotonicClock.now, 0)
+    deadlineTimer = loop.schedule(after: .nanoseconds(left)) { [weak self] in
+      self?.cancel(RPCError(code: .deadlineExceeded, message: "the deadline of \(self?.method.path ?? "") passed"))
+    }
   }
 
   /// Ends the call with END's status, or retries it if the server refused it.

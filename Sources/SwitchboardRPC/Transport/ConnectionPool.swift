@@ -36,6 +36,7 @@ final class ConnectionPool: @unchecked Sendable {
         call.finish(RPCError(code: .unavailable, message: "the client was closed"))
         return
       }
+      call.armDeadline()
       let slot = slots[next]
       next = (next + 1) % slots.count
       slot.start(call)

@@ -1,4 +1,5 @@
 internal import SwitchboardFraming
+internal import Synchronization
 
 /// A streaming call: requests from a writer (or one request given up front), responses into a
 /// message stream the caller reads, each way under flow control.
@@ -14,6 +15,9 @@ final class StreamingClientCall<Request: WireMessage, Response: WireMessage>: Cl
   private var halfClosed = false
   /// Requests or responses crossed the wire, so a retry could repeat or lose them.
   private var exchangedMessages = false
+  /// Set on the loop when the request producer's failure is what ended the call; read by the
+  /// caller once the outcome has reached it.
+  private let endedByProducer = Atomic(false)
 
   init(pool: ConnectionPool, method: MethodDescriptor, metadata: FrameMetadata, deadline: Int64?, firstRequest: Request?) {
     self.firstRequest = firstRequest
@@ -148,6 +152,19 @@ final class StreamingClientCall<Request: WireMessage, Response: WireMessage>: Cl
   func closeRequests() {
     loop.executeOrRun { self.finishRequests() }
   }
+
+  /// The request producer threw: cancels the call for that reason, unless it is already over
+  /// (then the producer most likely failed because it was).
+  func producerFailed(_ error: any Error) {
+    loop.executeOrRun { [self] in
+      guard !isFinished else { return }
+      endedByProducer.store(true, ordering: .releasing)
+      cancel(RPCError(code: .cancelled, message: "the request producer failed: \(error)"))
+    }
+  }
+
+  /// Whether the producer's failure ended the call, so that it explains the outcome best.
+  var wasEndedByProducer: Bool { endedByProducer.load(ordering: .acquiring) }
 
   /// Cancels the call from any thread unless it is over.
   func cancelFromAnyThread(_ error: RPCError) {

@@ -4,13 +4,26 @@ internal import SwitchboardFraming
 /// arrives and resumes the caller.
 final class UnaryClientCall<Request: WireMessage, Response: WireMessage>: ClientCall, @unchecked Sendable {
   let request: Request
-  var continuation: UnsafeContinuation<Response, any Error>?
+  private var continuation: UnsafeContinuation<Response, any Error>?
+  /// How the call ended before its caller waited: cancelled before it began.
+  private var earlyStatus: RPCError?
   private var inbound: InboundMessages?
   private var outbound = OutboundMessages(windowSize: 0)
 
   init(pool: ConnectionPool, method: MethodDescriptor, metadata: FrameMetadata, deadline: Int64?, request: Request) {
     self.request = request
     super.init(pool: pool, method: method, metadata: metadata, deadline: deadline)
+  }
+
+  /// Starts the call for the caller waiting on `continuation`, unless it is already over.
+  func begin(_ continuation: UnsafeContinuation<Response, any Error>) {
+    guard !isFinished else {
+      continuation.resume(
+        throwing: earlyStatus ?? RPCError(code: .cancelled, message: "the caller cancelled the call"))
+      return
+    }
+    self.continuation = continuation
+    pool.start(self)
   }
 
   override func didStart() {
@@ -58,7 +71,10 @@ final class UnaryClientCall<Request: WireMessage, Response: WireMessage>: Client
   override var canRetry: Bool { true }
 
   override func complete(_ status: RPCError?) {
-    guard let continuation else { return }
+    guard let continuation else {
+      earlyStatus = status
+      return
+    }
     self.continuation = nil
     outbound.pending = []
     if let status {
