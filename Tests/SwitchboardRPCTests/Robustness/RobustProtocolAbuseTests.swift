@@ -176,17 +176,23 @@ struct RobustProtocolAbuseTests {
   func quietAfterConnectionError() async throws {
     // An idle timeout shorter than the time a failed connection lingers to let its peer read
     // the GOAWAY: the idle timer must not write into the half-closed socket.
-    let configuration = RPCServer.Configuration.robust { $0.idleTimeout = .milliseconds(100) }
+    let configuration = RPCServer.Configuration.robust { $0.idleTimeout = .milliseconds(400) }
     try await RobustServer.with(configuration: configuration) { server in
       let raw = try RobustRawConnection(connectingTo: server.port)
-      try await raw.clientHandshake()
+      // The opening and the offending frames in one write: the connection is never idle
+      // before its error, however loaded the machine.
       try raw.send(
-        .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Collect.descriptor.path)),
-        .end(EndFrame(streamID: 1, status: .ok)))
+        ConnectionPreface.bytes()
+          + RobustRawConnection.encode([
+            .settings(SettingsFrame([])),
+            .callStart(CallStartFrame(streamID: 1, method: Echo.Method.Collect.descriptor.path)),
+            .end(EndFrame(streamID: 1, status: .ok)),
+          ]))
+      #expect(try await raw.readPreface() == ConnectionPreface.currentVersion)
       let frames = try await raw.framesUntilClosed().filter { $0.kind != .settings }
       #expect(frames.map(\.kind) == [.goAway])
-      // The idle timeout passes while the server still lingers on the failed connection.
-      try await Task.sleep(for: .milliseconds(300))
+      // The idle timeout passes while the server still lingers (1 s) on the failed connection.
+      try await Task.sleep(for: .milliseconds(700))
       await robustExpectServes(port: server.port)
     }
   }
