@@ -188,6 +188,11 @@ final class EventLoop: TaskExecutor, @unchecked Sendable, CustomStringConvertibl
     }
   }
 
+  /// Jobs run between flushes: the first responses of a large batch leave while the rest
+  /// are computed, so the peer works on them meanwhile instead of both sides taking turns
+  /// over one batch. Few enough syscalls that batching still pays.
+  static let jobsPerFlush = 16
+
   /// Runs queued jobs in rounds (work queued while running goes into the next round), at
   /// most a few rounds a turn so that a task that keeps yielding cannot starve I/O.
   private func runQueuedWork() {
@@ -201,12 +206,17 @@ final class EventLoop: TaskExecutor, @unchecked Sendable, CustomStringConvertibl
       if local.runQueue.isEmpty { return }
       var batch = local.spareQueue
       swap(&batch, &local.runQueue)
+      var ranSinceFlush = 0
       for work in batch {
         switch work {
         case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
         case .closure(let closure): closure()
         }
-        if !local.flushQueue.isEmpty, local.flushQueue.count > 64 { flushAll() }
+        ranSinceFlush += 1
+        if ranSinceFlush >= Self.jobsPerFlush, !local.flushQueue.isEmpty {
+          flushAll()
+          ranSinceFlush = 0
+        }
       }
       batch.removeAll(keepingCapacity: true)
       local.spareQueue = batch
