@@ -15,6 +15,7 @@ let package = Package(
   products: [
     .library(name: "SwitchboardRPC", targets: ["SwitchboardRPC"]),
     .library(name: "SwitchboardHealth", targets: ["SwitchboardHealth"]),
+    .library(name: "SwitchboardChatClient", targets: ["SwitchboardChatClient"]),
     .plugin(name: "SwitchboardCodegen", targets: ["SwitchboardCodegen"]),
     .executable(name: "switchboard-idl", targets: ["switchboard-idl"]),
     .executable(name: "switchboard-bench", targets: ["switchboard-bench"]),
@@ -33,6 +34,13 @@ let package = Package(
 
     .target(
       name: "SwitchboardHealth",
+      dependencies: ["SwitchboardRPC"],
+      plugins: ["SwitchboardCodegen"]
+    ),
+
+    // MARK: The chat API, generated from Schema/chat
+    .target(
+      name: "SwitchboardChatClient",
       dependencies: ["SwitchboardRPC"],
       plugins: ["SwitchboardCodegen"]
     ),

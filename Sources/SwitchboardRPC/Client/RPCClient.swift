@@ -29,6 +29,16 @@ public final class RPCClient: Sendable {
     self.pool = ConnectionPool(target: .inProcess(server.engine), configuration: configuration)
   }
 
+  /// A client sharing `client`'s connections but running `interceptors` (outermost) before
+  /// its own: one pool, several callers with their own credentials or logging. Closing
+  /// either closes the connections of both.
+  public init(sharing client: RPCClient, interceptors: [any ClientInterceptor]) {
+    var configuration = client.configuration
+    configuration.interceptors = interceptors + configuration.interceptors
+    self.configuration = configuration
+    self.pool = client.pool
+  }
+
   /// The executor of the event loop serving this client's first connection: tasks that run
   /// on it (`Task(executorPreference: client.executor)`) make calls without thread hops.
   public var executor: any TaskExecutor { pool.preferredLoop }
