@@ -48,18 +48,3 @@ final class BenchResponder: BenchService {
     return SendResponse(body: body)
   }
 }
-
-/// Turns SIGINT and SIGTERM into one call of `handler`, as servers should (see issue 3 §2).
-final class ShutdownSignals {
-  private let sources: [any DispatchSourceSignal]
-
-  init(_ handler: @escaping @Sendable () -> Void) {
-    sources = [SIGINT, SIGTERM].map { number in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler(handler: handler)
-      source.resume()
-      return source
-    }
-  }
-}
