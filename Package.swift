@@ -32,6 +32,10 @@ let package = Package(
       dependencies: ["SwitchboardWire", "SwitchboardFraming", "CSwitchboardSystem"]
     ),
 
+    // MARK: Storage
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "SwitchboardSQLite", dependencies: ["CSQLite"]),
+
     .target(
       name: "SwitchboardHealth",
       dependencies: ["SwitchboardRPC"],
@@ -80,6 +84,7 @@ let package = Package(
       dependencies: ["SwitchboardRPC", "SwitchboardFraming", "RPCTestSchema", "SwitchboardTestSupport"]
     ),
     .testTarget(name: "SwitchboardHealthTests", dependencies: ["SwitchboardHealth", "SwitchboardRPC"]),
+    .testTarget(name: "SwitchboardSQLiteTests", dependencies: ["SwitchboardSQLite"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(

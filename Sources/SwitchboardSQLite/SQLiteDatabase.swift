@@ -1,0 +1,65 @@
+/// A database file as the service uses it: one group-committing writer, a pool of readers,
+/// and the schema migrated at open.
+///
+/// ```swift
+/// let database = try SQLiteDatabase(path: "/var/lib/switchboard/chats.sqlite", migrator: schema)
+/// try await database.write { db in try db.execute("INSERT INTO notes (body) VALUES (?)", ["hi"]) }
+/// let notes = try await database.read { db in
+///   try db.fetchAll("SELECT body FROM notes") { try $0.string(0) }
+/// }
+/// await database.close()
+/// ```
+///
+/// Opening blocks the calling thread while it migrates: do it at startup.
+public final class SQLiteDatabase: Sendable {
+  /// The file.
+  public let path: String
+  /// The only writer; see ``SQLiteWriter`` for batching and its rules.
+  public let writer: SQLiteWriter
+  /// The read-only connections.
+  public let readers: SQLiteReaderPool
+
+  /// Opens (creating if needed) the database at `path`, applies `migrator`'s pending
+  /// migrations, then opens `readerCount` readers and starts the writer.
+  ///
+  /// - Throws: ``SQLiteError`` when the file cannot be opened, or ``MigrationError`` when the
+  ///   schema is newer than `migrator` knows or a migration fails.
+  public init(
+    path: String,
+    migrator: Migrator = Migrator(),
+    readerCount: Int = 4,
+    configuration: SQLiteConfiguration = SQLiteConfiguration(),
+    maximumBatchSize: Int = 512
+  ) throws {
+    guard path != ":memory:", !path.isEmpty else {
+      throw SQLiteError(
+        code: .misuse, message: "an in-memory database cannot be shared by a writer and readers")
+    }
+    let connection = try SQLiteConnection(path: path, configuration: configuration)
+    try migrator.migrate(connection)
+    self.path = path
+    readers = try SQLiteReaderPool(path: path, count: readerCount, configuration: configuration)
+    writer = SQLiteWriter(connection: connection, maximumBatchSize: maximumBatchSize)
+  }
+
+  /// Runs `body` in the writer's next batch; returns once it is committed.
+  /// See ``SQLiteWriter/write(_:)``.
+  public func write<T: Sendable>(
+    _ body: @escaping @Sendable (SQLiteConnection) throws -> T
+  ) async throws -> T {
+    try await writer.write(body)
+  }
+
+  /// Runs `body` on a reader, in a read transaction. See ``SQLiteReaderPool/read(_:)``.
+  public func read<T: Sendable>(
+    _ body: @escaping @Sendable (SQLiteConnection) throws -> T
+  ) async throws -> T {
+    try await readers.read(body)
+  }
+
+  /// Finishes the queued writes and reads, then closes every connection.
+  public func close() async {
+    await writer.close()
+    await readers.close()
+  }
+}
