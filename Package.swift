@@ -49,6 +49,14 @@ let package = Package(
       plugins: ["SwitchboardCodegen"]
     ),
 
+    // MARK: The chat service
+    .target(name: "ChatDomain"),
+    .target(
+      name: "ChatService",
+      dependencies: ["ChatDomain", "SwitchboardChatClient", "SwitchboardSQLite", "SwitchboardHealth", "SwitchboardRPC"],
+      plugins: ["SwitchboardCodegen"]
+    ),
+
     // MARK: Schema compiler
     .target(name: "SwitchboardIDL"),
     .target(name: "SwitchboardGenerator", dependencies: ["SwitchboardIDL"]),

@@ -1,0 +1,93 @@
+import SwitchboardChatClient
+import SwitchboardSQLite
+
+/// A chat row as the service works with it; turned into the API's `Chat` for callers.
+struct ChatRecord: Sendable, Hashable {
+  var id: Int64
+  var workspaceID: Int64
+  var contactID: Int64
+  var section: Section
+  var ownerAgentID: Int64?
+  var lastMessageAt: Int64
+  var lastInboundAt: Int64
+  var preview: String
+  var requestedAt: Int64
+  var breached: Bool
+  var version: Int64
+  var createdAt: Int64
+  var botState: [UInt8]?
+
+  /// The columns `init(row:)` reads, in order.
+  static let columns = """
+    id, workspace_id, contact_id, section, owner_agent_id, last_message_at, last_inbound_at,
+    preview, requested_at, breached, version, created_at, bot_state
+    """
+
+  /// The same columns prefixed `ch.`, for queries that join chats to other tables.
+  static let qualifiedColumns = columns.split(separator: ",")
+    .map { "ch." + String($0).trimmingWhitespace() }.joined(separator: ", ")
+
+  init(row: SQLiteRow) throws {
+    id = try row.int64(0)
+    workspaceID = try row.int64(1)
+    contactID = try row.int64(2)
+    section = Section(rawValue: Int32(try row.int64(3)))
+    ownerAgentID = row.optionalInt64(4)
+    lastMessageAt = try row.int64(5)
+    lastInboundAt = try row.int64(6)
+    preview = try row.string(7)
+    requestedAt = try row.int64(8)
+    breached = try row.bool(9)
+    version = try row.int64(10)
+    createdAt = try row.int64(11)
+    botState = row.optionalBytes(12)
+  }
+}
+
+/// A contact row.
+struct ContactRecord: Sendable, Hashable {
+  var id: Int64
+  var workspaceID: Int64
+  var waUserID: String
+  var name: String
+  var phone: String
+  var email: String
+  var extraDetails: [String: String]
+  var createdAt: Int64
+  var firstSeenAt: Int64
+  var lastSeenAt: Int64
+  var messageCount: Int64
+  var interventionCount: Int64
+
+  static let columns = """
+    id, workspace_id, wa_user_id, name, phone, email, extra_details, created_at, first_seen_at,
+    last_seen_at, message_count, intervention_count
+    """
+
+  init(row: SQLiteRow) throws {
+    id = try row.int64(0)
+    workspaceID = try row.int64(1)
+    waUserID = try row.string(2)
+    name = try row.string(3)
+    phone = try row.string(4)
+    email = try row.string(5)
+    extraDetails = try row.optionalBytes(6).map { try StoredStringMap(serializedBytes: $0).entries } ?? [:]
+    createdAt = try row.int64(7)
+    firstSeenAt = try row.int64(8)
+    lastSeenAt = try row.int64(9)
+    messageCount = try row.int64(10)
+    interventionCount = try row.int64(11)
+  }
+}
+
+extension Int64 {
+  /// The id as callers see it.
+  var idString: String { String(self) }
+}
+
+/// Parses an id a caller sent: `notFound` naming `what` when it is not one of ours.
+func parseID(_ text: String, _ what: String) throws(ServiceError) -> Int64 {
+  guard !text.isEmpty else { throw .invalidArgument("\(what)_id is required") }
+  guard let id = Int64(text), id > 0 else { throw .notFound("no \(what) has id \"\(text)\"") }
+  return id
+}

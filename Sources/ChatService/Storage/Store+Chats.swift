@@ -1,0 +1,190 @@
+import SwitchboardChatClient
+import SwitchboardSQLite
+
+/// Chats and their messages.
+extension SQLiteConnection {
+  func chat(_ id: Int64, workspaceID: Int64) throws -> ChatRecord? {
+    try fetchOne(
+      "SELECT \(ChatRecord.columns) FROM chats WHERE id = ? AND workspace_id = ?", [id, workspaceID],
+      ChatRecord.init(row:))
+  }
+
+  func chat(contactID: Int64) throws -> ChatRecord? {
+    try fetchOne("SELECT \(ChatRecord.columns) FROM chats WHERE contact_id = ?", [contactID], ChatRecord.init(row:))
+  }
+
+  func insertChat(workspaceID: Int64, contactID: Int64, now: Int64, preview: String) throws -> ChatRecord {
+    try execute(
+      """
+      INSERT INTO chats (workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+      """,
+      [workspaceID, contactID, Int64(Section.active.rawValue), now, now, preview, now])
+    return try chat(lastInsertRowID, workspaceID: workspaceID)!
+  }
+
+  /// Writes every mutable column of `chat`, bumping its version; returns the stored chat.
+  @discardableResult
+  func saveChat(_ chat: ChatRecord) throws -> ChatRecord {
+    var saved = chat
+    saved.version += 1
+    try execute(
+      """
+      UPDATE chats SET section = ?, owner_agent_id = ?, last_message_at = ?, last_inbound_at = ?,
+        preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?
+      WHERE id = ? AND version = ?
+      """,
+      [Int64(saved.section.rawValue), saved.ownerAgentID, saved.lastMessageAt, saved.lastInboundAt,
+       saved.preview, saved.requestedAt, saved.breached, saved.version, saved.botState,
+       saved.id, chat.version])
+    guard changes == 1 else {
+      throw ServiceError.aborted("chat \(chat.id) changed while this call ran; try again")
+    }
+    return saved
+  }
+
+  /// Chats matching the filters, most recent message first, after `cursor`. Accepted chats of
+  /// agents other than `viewer` are left out unless `viewer` is nil (admins).
+  func chats(
+    workspaceID: Int64, section: Section?, tagID: Int64?, attribute: (key: String, value: String)?,
+    agentID: Int64?, text: String?, hideAcceptedExceptFor viewer: Int64??, after cursor: PageCursor?, limit: Int
+  ) throws -> [ChatRecord] {
+    var sql = "SELECT \(ChatRecord.qualifiedColumns) FROM chats ch"
+    var arguments: [(any SQLiteBindable)?] = []
+    if text != nil { sql += " JOIN contacts co ON co.id = ch.contact_id" }
+    sql += " WHERE ch.workspace_id = ?"
+    arguments.append(workspaceID)
+    if let section {
+      sql += " AND ch.section = ?"
+      arguments.append(Int64(section.rawValue))
+    }
+    if let tagID {
+      sql += " AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = ch.contact_id AND t.tag_id = ?)"
+      arguments.append(tagID)
+    }
+    if let attribute {
+      sql += " AND EXISTS (SELECT 1 FROM attributes a WHERE a.contact_id = ch.contact_id AND a.key = ?"
+      arguments.append(attribute.key)
+      if !attribute.value.isEmpty {
+        sql += " AND a.value = ?"
+        arguments.append(attribute.value)
+      }
+      sql += ")"
+    }
+    if let agentID {
+      sql += " AND ch.owner_agent_id = ?"
+      arguments.append(agentID)
+    }
+    if let text {
+      sql += " AND (instr(lower(co.name), lower(?)) > 0 OR instr(co.phone, ?) > 0 OR instr(lower(ch.preview), lower(?)) > 0)"
+      arguments += [text, text, text]
+    }
+    if case .some(let viewer) = viewer {
+      sql += " AND (ch.section != ? OR ch.owner_agent_id IS ?)"
+      arguments += [Int64(Section.accepted.rawValue), viewer]
+    }
+    if let cursor {
+      sql += " AND (ch.last_message_at, ch.id) < (?, ?)"
+      arguments += [cursor.key, cursor.id]
+    }
+    sql += " ORDER BY ch.last_message_at DESC, ch.id DESC LIMIT ?"
+    arguments.append(limit)
+    return try fetchAll(sql, arguments, ChatRecord.init(row:))
+  }
+
+  /// Chats in Active or Requested whose last message is older than `cutoff`: due for History.
+  func chatsToExpire(cutoff: Int64, limit: Int) throws -> [ChatRecord] {
+    try fetchAll(
+      """
+      SELECT \(ChatRecord.columns) FROM chats
+      WHERE section IN (?, ?, ?) AND last_message_at <= ? ORDER BY last_message_at LIMIT ?
+      """,
+      [Int64(Section.active.rawValue), Int64(Section.requested.rawValue), Int64(Section.accepted.rawValue), cutoff, limit],
+      ChatRecord.init(row:))
+  }
+
+  /// Requested chats waiting since before `cutoff` and not yet marked breached.
+  func chatsBreachingTarget(workspaceID: Int64, cutoff: Int64) throws -> [ChatRecord] {
+    try fetchAll(
+      "SELECT \(ChatRecord.columns) FROM chats WHERE workspace_id = ? AND section = ? AND breached = 0 AND requested_at <= ?",
+      [workspaceID, Int64(Section.requested.rawValue), cutoff], ChatRecord.init(row:))
+  }
+
+  func sectionCounts(workspaceID: Int64, agentID: Int64?) throws -> [Section: Int64] {
+    var counts: [Section: Int64] = [:]
+    var sql = "SELECT section, count(*) FROM chats WHERE workspace_id = ?"
+    var arguments: [(any SQLiteBindable)?] = [workspaceID]
+    if let agentID {
+      sql += " AND (section != ? OR owner_agent_id = ?)"
+      arguments += [Int64(Section.accepted.rawValue), agentID]
+    }
+    sql += " GROUP BY section"
+    try forEachRow(sql, arguments) { row in
+      counts[Section(rawValue: Int32(try row.int64(0)))] = try row.int64(1)
+    }
+    return counts
+  }
+
+  // MARK: Messages
+
+  private static let messageColumns = """
+    id, chat_id, direction, sender, text, template_name, wa_message_id, status, failure_code, failure_text, created_at
+    """
+
+  private static func message(_ row: SQLiteRow) throws -> ChatMessage {
+    ChatMessage(
+      id: try row.int64(0).idString, chatID: try row.int64(1).idString,
+      direction: Direction(rawValue: Int32(try row.int64(2))), sender: try Actor(serializedBytes: try row.bytes(3)),
+      text: try row.string(4), templateName: try row.string(5), waMessageID: row.optionalString(6) ?? "",
+      status: DeliveryStatus(rawValue: Int32(try row.int64(7))), failureCode: try row.string(8),
+      failureText: try row.string(9), createdAtMs: try row.int64(10))
+  }
+
+  /// Stores a message; an inbound one whose WhatsApp id was stored before throws the UNIQUE
+  /// violation the caller turns into an idempotent answer.
+  func insertMessage(
+    workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
+    templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
+  ) throws -> ChatMessage {
+    try execute(
+      """
+      INSERT INTO messages (workspace_id, chat_id, direction, sender, text, template_name, wa_message_id, status, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [workspaceID, chatID, Int64(direction.rawValue), sender.serializedBytes(), text, templateName, waMessageID,
+       Int64(status.rawValue), now])
+    return ChatMessage(
+      id: lastInsertRowID.idString, chatID: chatID.idString, direction: direction, sender: sender, text: text,
+      templateName: templateName, waMessageID: waMessageID ?? "", status: status, createdAtMs: now)
+  }
+
+  func message(_ id: Int64, workspaceID: Int64) throws -> ChatMessage? {
+    try fetchOne(
+      "SELECT \(Self.messageColumns) FROM messages WHERE id = ? AND workspace_id = ?", [id, workspaceID], Self.message)
+  }
+
+  func inboundMessage(waMessageID: String, workspaceID: Int64) throws -> ChatMessage? {
+    try fetchOne(
+      "SELECT \(Self.messageColumns) FROM messages WHERE workspace_id = ? AND wa_message_id = ? AND direction = 1",
+      [workspaceID, waMessageID], Self.message)
+  }
+
+  func messages(chatID: Int64, before cursor: PageCursor?, limit: Int) throws -> [ChatMessage] {
+    try fetchAll(
+      "SELECT \(Self.messageColumns) FROM messages WHERE chat_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+      [chatID, cursor?.id ?? Int64.max, limit], Self.message)
+  }
+
+  /// Messages written after `id` in a chat, oldest first (the bot replies of an inbound).
+  func messages(chatID: Int64, after id: Int64) throws -> [ChatMessage] {
+    try fetchAll(
+      "SELECT \(Self.messageColumns) FROM messages WHERE chat_id = ? AND id > ? ORDER BY id", [chatID, id], Self.message)
+  }
+
+  func updateDelivery(_ message: ChatMessage, id: Int64) throws {
+    try execute(
+      "UPDATE messages SET status = ?, wa_message_id = ?, failure_code = ?, failure_text = ? WHERE id = ?",
+      [Int64(message.status.rawValue), message.waMessageID.isEmpty ? nil : message.waMessageID, message.failureCode,
+       message.failureText, id])
+  }
+}

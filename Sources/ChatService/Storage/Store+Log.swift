@@ -1,0 +1,100 @@
+import SwitchboardChatClient
+import SwitchboardSQLite
+
+/// The journey, the watch log and the outbox.
+extension SQLiteConnection {
+  // MARK: Journey
+
+  func appendJourney(workspaceID: Int64, _ event: JourneyEvent) throws {
+    guard let contactID = Int64(event.contactID) else { return }
+    try execute(
+      "INSERT INTO journey (workspace_id, contact_id, event) VALUES (?, ?, ?)",
+      [workspaceID, contactID, event.serializedBytes()])
+  }
+
+  func journey(contactID: Int64, before cursor: PageCursor?, limit: Int) throws -> [JourneyEvent] {
+    try fetchAll(
+      "SELECT id, event FROM journey WHERE contact_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+      [contactID, cursor?.id ?? Int64.max, limit]
+    ) { row in
+      var event = try JourneyEvent(serializedBytes: try row.bytes(1))
+      event.id = try row.int64(0).idString
+      return event
+    }
+  }
+
+  func journeyCount(contactID: Int64) throws -> Int64 {
+    try fetchOne("SELECT count(*) FROM journey WHERE contact_id = ?", [contactID]) { try $0.int64(0) } ?? 0
+  }
+
+  // MARK: Watch log
+
+  /// Appends a chat change to the log watches replay; returns its entry.
+  func appendEvent(workspaceID: Int64, chatID: Int64, messageID: Int64?, kind: InboxEvent.Kind) throws -> EventHub.Entry {
+    try execute(
+      "INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (?, ?, ?, ?)",
+      [workspaceID, chatID, messageID, Int64(kind.rawValue)])
+    return EventHub.Entry(sequence: lastInsertRowID, workspaceID: workspaceID, chatID: chatID)
+  }
+
+  /// One logged change.
+  struct LoggedEvent {
+    var sequence: Int64
+    var chatID: Int64
+    var messageID: Int64?
+    var kind: InboxEvent.Kind
+  }
+
+  func events(workspaceID: Int64, chatID: Int64?, after sequence: Int64, limit: Int) throws -> [LoggedEvent] {
+    let transform: (SQLiteRow) throws -> LoggedEvent = { row in
+      LoggedEvent(
+        sequence: try row.int64(0), chatID: try row.int64(1), messageID: row.optionalInt64(2),
+        kind: InboxEvent.Kind(rawValue: Int32(try row.int64(3))))
+    }
+    if let chatID {
+      return try fetchAll(
+        "SELECT sequence, chat_id, message_id, kind FROM events WHERE chat_id = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+        [chatID, sequence, limit], transform)
+    }
+    return try fetchAll(
+      "SELECT sequence, chat_id, message_id, kind FROM events WHERE workspace_id = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+      [workspaceID, sequence, limit], transform)
+  }
+
+  func event(_ sequence: Int64) throws -> LoggedEvent? {
+    try fetchOne("SELECT sequence, chat_id, message_id, kind FROM events WHERE sequence = ?", [sequence]) { row in
+      LoggedEvent(
+        sequence: try row.int64(0), chatID: try row.int64(1), messageID: row.optionalInt64(2),
+        kind: InboxEvent.Kind(rawValue: Int32(try row.int64(3))))
+    }
+  }
+
+  // MARK: Outbox
+
+  func enqueueOutbox(workspaceID: Int64, chatID: Int64, messageID: Int64) throws -> EventHub.Entry {
+    try execute("INSERT INTO outbox (workspace_id, message_id) VALUES (?, ?)", [workspaceID, messageID])
+    return EventHub.Entry(sequence: lastInsertRowID, workspaceID: workspaceID, chatID: chatID)
+  }
+
+  /// Outbox items after `sequence` whose message is still pending.
+  func outbox(workspaceID: Int64, after sequence: Int64, limit: Int) throws -> [OutboxItem] {
+    try fetchAll(
+      """
+      SELECT o.sequence, m.id, m.chat_id, m.sender, m.text, m.template_name, m.created_at, c.wa_user_id, c.phone
+      FROM outbox o JOIN messages m ON m.id = o.message_id
+      JOIN chats ch ON ch.id = m.chat_id JOIN contacts c ON c.id = ch.contact_id
+      WHERE o.workspace_id = ? AND o.sequence > ? AND m.status = ?
+      ORDER BY o.sequence LIMIT ?
+      """,
+      [workspaceID, sequence, Int64(DeliveryStatus.pending.rawValue), limit]
+    ) { row in
+      OutboxItem(
+        sequence: try row.int64(0),
+        message: ChatMessage(
+          id: try row.int64(1).idString, chatID: try row.int64(2).idString, direction: .outbound,
+          sender: try Actor(serializedBytes: try row.bytes(3)), text: try row.string(4),
+          templateName: try row.string(5), status: .pending, createdAtMs: try row.int64(6)),
+        waUserID: try row.string(7), phone: try row.string(8))
+    }
+  }
+}

@@ -1,0 +1,200 @@
+/// The database's tables, one migration per version; a released migration is never edited,
+/// only followed by another.
+///
+/// Times are milliseconds since the epoch; ids are SQLite rowids (shown to callers as decimal
+/// strings); every list query has an index that serves its order and filter.
+enum StoreSchema {
+  /// Each migration's SQL script, version 1 first.
+  static let migrations: [String] = [version1]
+
+  private static let version1 = """
+    CREATE TABLE workspaces (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      history_after_ms INTEGER NOT NULL,
+      service_window_ms INTEGER NOT NULL,
+      intervene_target_ms INTEGER NOT NULL,
+      bot_configuration BLOB
+    );
+
+    CREATE TABLE agents (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+      name TEXT NOT NULL,
+      email TEXT NOT NULL,
+      role INTEGER NOT NULL,
+      online INTEGER NOT NULL DEFAULT 0,
+      created_at INTEGER NOT NULL,
+      UNIQUE (workspace_id, email)
+    );
+    CREATE INDEX agents_by_name ON agents (workspace_id, name, id);
+
+    -- workspace_id is NULL for the server operator's keys.
+    CREATE TABLE api_keys (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER REFERENCES workspaces(id),
+      label TEXT NOT NULL,
+      scopes TEXT NOT NULL,
+      secret_digest BLOB NOT NULL UNIQUE,
+      secret_prefix TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      revoked INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE agent_tokens (
+      secret_digest BLOB PRIMARY KEY,
+      agent_id INTEGER NOT NULL REFERENCES agents(id),
+      expires_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE contacts (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+      wa_user_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      phone TEXT NOT NULL DEFAULT '',
+      email TEXT NOT NULL DEFAULT '',
+      extra_details BLOB,
+      created_at INTEGER NOT NULL,
+      first_seen_at INTEGER NOT NULL,
+      last_seen_at INTEGER NOT NULL,
+      message_count INTEGER NOT NULL DEFAULT 0,
+      intervention_count INTEGER NOT NULL DEFAULT 0,
+      UNIQUE (workspace_id, wa_user_id)
+    );
+    CREATE INDEX contacts_by_last_seen ON contacts (workspace_id, last_seen_at, id);
+
+    CREATE TABLE attributes (
+      contact_id INTEGER NOT NULL REFERENCES contacts(id),
+      workspace_id INTEGER NOT NULL,
+      key TEXT NOT NULL,
+      value TEXT NOT NULL,
+      PRIMARY KEY (contact_id, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX attributes_by_value ON attributes (workspace_id, key, value, contact_id);
+
+    CREATE TABLE tags (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+      name TEXT NOT NULL,
+      name_key TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      UNIQUE (workspace_id, name_key)
+    );
+
+    CREATE TABLE contact_tags (
+      contact_id INTEGER NOT NULL REFERENCES contacts(id),
+      tag_id INTEGER NOT NULL REFERENCES tags(id),
+      kind INTEGER NOT NULL,
+      actor BLOB NOT NULL,
+      added_at INTEGER NOT NULL,
+      PRIMARY KEY (contact_id, tag_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX contact_tags_by_tag ON contact_tags (tag_id, contact_id);
+
+    -- One chat per contact: it moves between sections and is never duplicated.
+    CREATE TABLE chats (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+      contact_id INTEGER NOT NULL UNIQUE REFERENCES contacts(id),
+      section INTEGER NOT NULL,
+      owner_agent_id INTEGER REFERENCES agents(id),
+      last_message_at INTEGER NOT NULL,
+      last_inbound_at INTEGER NOT NULL,
+      preview TEXT NOT NULL,
+      requested_at INTEGER NOT NULL DEFAULT 0,
+      breached INTEGER NOT NULL DEFAULT 0,
+      version INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      bot_state BLOB
+    );
+    CREATE INDEX chats_by_section ON chats (workspace_id, section, last_message_at, id);
+    CREATE INDEX chats_by_recent ON chats (workspace_id, last_message_at, id);
+    CREATE INDEX chats_by_owner ON chats (owner_agent_id, last_message_at, id);
+    -- Expiry to History scans chats by age within their section.
+    CREATE INDEX chats_to_expire ON chats (section, last_message_at);
+
+    CREATE TABLE messages (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL,
+      chat_id INTEGER NOT NULL REFERENCES chats(id),
+      direction INTEGER NOT NULL,
+      sender BLOB NOT NULL,
+      text TEXT NOT NULL,
+      template_name TEXT NOT NULL DEFAULT '',
+      wa_message_id TEXT,
+      status INTEGER NOT NULL,
+      failure_code TEXT NOT NULL DEFAULT '',
+      failure_text TEXT NOT NULL DEFAULT '',
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX messages_by_chat ON messages (chat_id, id);
+    -- Inbound idempotency: WhatsApp's message id is unique per workspace, enforced here.
+    CREATE UNIQUE INDEX inbound_once ON messages (workspace_id, wa_message_id) WHERE direction = 1;
+
+    CREATE TABLE journey (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL,
+      contact_id INTEGER NOT NULL REFERENCES contacts(id),
+      event BLOB NOT NULL
+    );
+    CREATE INDEX journey_by_contact ON journey (contact_id, id);
+
+    -- The log watches replay: every change an inbox or chat watcher may need, in order.
+    CREATE TABLE events (
+      sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+      workspace_id INTEGER NOT NULL,
+      chat_id INTEGER NOT NULL,
+      message_id INTEGER,
+      kind INTEGER NOT NULL
+    );
+    CREATE INDEX events_by_chat ON events (chat_id, sequence);
+    CREATE INDEX events_by_workspace ON events (workspace_id, sequence);
+
+    -- Outbound messages waiting for the delivery connector.
+    CREATE TABLE outbox (
+      sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+      workspace_id INTEGER NOT NULL,
+      message_id INTEGER NOT NULL UNIQUE REFERENCES messages(id)
+    );
+    CREATE INDEX outbox_by_workspace ON outbox (workspace_id, sequence);
+
+    CREATE TABLE campaigns (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+      name TEXT NOT NULL,
+      template_text TEXT NOT NULL,
+      broadcast_tag TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      sent_count INTEGER NOT NULL DEFAULT 0,
+      last_sent_at INTEGER NOT NULL DEFAULT 0,
+      UNIQUE (workspace_id, name)
+    );
+
+    CREATE TABLE campaign_deliveries (
+      campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+      contact_id INTEGER NOT NULL REFERENCES contacts(id),
+      message_id INTEGER NOT NULL REFERENCES messages(id),
+      sent_at INTEGER NOT NULL,
+      PRIMARY KEY (campaign_id, contact_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX campaign_deliveries_by_contact ON campaign_deliveries (contact_id, sent_at);
+
+    -- One row per episode of a chat (opened, or reopened after a resolve), for metrics.
+    CREATE TABLE episodes (
+      id INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL,
+      chat_id INTEGER NOT NULL REFERENCES chats(id),
+      started_at INTEGER NOT NULL,
+      requested_at INTEGER,
+      accepted_at INTEGER,
+      agent_id INTEGER,
+      first_response_at INTEGER,
+      resolved_at INTEGER,
+      breached INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX episodes_by_start ON episodes (workspace_id, started_at);
+    CREATE INDEX episodes_open ON episodes (chat_id, id);
+    """
+}

@@ -1,0 +1,76 @@
+import Synchronization
+
+/// Committed changes, fanned out to the live watchers of their workspace. The database's
+/// `events` and `outbox` tables are the record; the hub only saves watchers from polling it.
+///
+/// A watcher subscribes before it replays the table (so nothing committed in between is
+/// missed) and skips live entries it already replayed. A watcher that falls more than
+/// `bufferLimit` entries behind is dropped from the hub: its stream ends, and the watch reads
+/// the table again from where it was, so a slow reader costs bounded memory and loses nothing.
+final class EventHub: Sendable {
+  /// Which log an entry belongs to.
+  enum Log: Sendable, Hashable {
+    /// Chat changes (the `events` table): inbox and chat watches.
+    case chats
+    /// Outbound messages (the `outbox` table): the delivery connector.
+    case outbox
+  }
+
+  /// One committed entry.
+  struct Entry: Sendable, Hashable {
+    /// Its sequence number in its log.
+    var sequence: Int64
+    /// The workspace it belongs to.
+    var workspaceID: Int64
+    /// The chat it concerns.
+    var chatID: Int64
+  }
+
+  private struct Subscriber {
+    let log: Log
+    let workspaceID: Int64
+    let continuation: AsyncStream<Entry>.Continuation
+  }
+
+  private let subscribers = Mutex<[Int: Subscriber]>([:])
+  private let nextID = Atomic<Int>(0)
+  private let bufferLimit: Int
+
+  /// A hub that drops watchers more than `bufferLimit` entries behind.
+  init(bufferLimit: Int = 4096) {
+    self.bufferLimit = bufferLimit
+  }
+
+  /// Live entries of `log` for `workspaceID`, from now on, until the stream is dropped or the
+  /// caller stops iterating.
+  func subscribe(_ log: Log, workspaceID: Int64) -> AsyncStream<Entry> {
+    let id = nextID.add(1, ordering: .relaxed).newValue
+    let (stream, continuation) = AsyncStream.makeStream(
+      of: Entry.self, bufferingPolicy: .bufferingOldest(bufferLimit))
+    continuation.onTermination = { [weak self] _ in
+      _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
+    }
+    subscribers.withLock { $0[id] = Subscriber(log: log, workspaceID: workspaceID, continuation: continuation) }
+    return stream
+  }
+
+  /// Tells the watchers of each entry's workspace, in the order given (commit order).
+  func publish(_ log: Log, _ entries: [Entry]) {
+    guard !entries.isEmpty else { return }
+    let targets = subscribers.withLock { subscribers in
+      subscribers.filter { $0.value.log == log }
+    }
+    for (_, subscriber) in targets {
+      for entry in entries where entry.workspaceID == subscriber.workspaceID {
+        if case .dropped = subscriber.continuation.yield(entry) {
+          // Too far behind: end its stream; the watch catches up from the table.
+          subscriber.continuation.finish()
+          break
+        }
+      }
+    }
+  }
+
+  /// How many watchers are subscribed, for tests and diagnostics.
+  var subscriberCount: Int { subscribers.withLock { $0.count } }
+}
