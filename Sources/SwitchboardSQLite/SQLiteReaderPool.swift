@@ -18,7 +18,9 @@ internal import Synchronization
 ///
 /// The database file must exist and be in WAL mode: open the writer first.
 public final class SQLiteReaderPool: Sendable {
-  private typealias Job = @Sendable (SQLiteConnection) -> Void
+  /// A queued read: given its connection, or nil if the slot was closed under it (which the
+  /// pool's bookkeeping rules out, but a caller must never be left waiting).
+  private typealias Job = @Sendable (SQLiteConnection?) -> Void
 
   private struct State {
     var free: [Int]
@@ -61,6 +63,9 @@ public final class SQLiteReaderPool: Sendable {
     try Task.checkCancellation()
     return try await withCheckedThrowingContinuation { continuation in
       let job: Job = { db in
+        guard let db else {
+          return continuation.resume(throwing: SQLiteError.closed("reader pool"))
+        }
         continuation.resume(with: Result { try db.transaction(.deferred, body) })
       }
       if !submit(job) { continuation.resume(throwing: SQLiteError.closed("reader pool")) }
@@ -107,7 +112,7 @@ public final class SQLiteReaderPool: Sendable {
     slot.queue.async {
       var next: Job? = job
       while let job = next {
-        if let connection = slot.connection { job(connection) }
+        job(slot.connection)
         next = self.state.withLock { state -> Job? in
           if let waiting = state.waiting.popFirst() { return waiting }
           if !state.isClosed { state.free.append(index) }

@@ -116,5 +116,5 @@ extension SQLiteStatement: Sendable {}
 
 /// `SQLITE_TRANSIENT`: SQLite copies the bytes before the bind call returns. The C macro is a
 /// cast of -1 to a function pointer, which Swift does not import.
-nonisolated(unsafe) private let transientDestructor = unsafeBitCast(
+private let transientDestructor = unsafeBitCast(
   OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -69,8 +69,8 @@ public final class SQLiteWriter: Sendable {
       // The connection is released when this scope ends: closed before `finish()` answers
       // `close()`.
       do {
-        let batcher = GroupCommitter(connection: handoff.take(), queue: queue)
-        batcher.run()
+        let committer = GroupCommitter(connection: handoff.take(), queue: queue)
+        committer.run()
       }
       queue.finish()
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import SwitchboardSQLite
 import Testing
 
@@ -66,3 +67,10 @@ func itemCount(_ db: SQLiteConnection) throws -> Int {
 
 /// A thrown error the tests can recognise.
 struct Boom: Error, Equatable {}
+
+/// A boolean one task sets and another reads.
+final class Flag: Sendable {
+  private let value = Mutex(false)
+  func set() { value.withLock { $0 = true } }
+  var isSet: Bool { value.withLock { $0 } }
+}

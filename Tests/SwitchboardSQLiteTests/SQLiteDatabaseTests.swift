@@ -1,0 +1,61 @@
+import SwitchboardSQLite
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct SQLiteDatabaseTests {
+  static let schema: Migrator = {
+    var migrator = Migrator()
+    migrator.register(version: 1, name: "create items") { db in try createItems(db) }
+    migrator.register(version: 2, name: "create notes") { db in
+      try db.execute("CREATE TABLE notes (item INTEGER NOT NULL REFERENCES items(id), body TEXT)")
+    }
+    return migrator
+  }()
+
+  @Test func opensMigratesWritesAndReadsAndReopensWithoutMigrating() async throws {
+    try await withTemporaryDatabasePath { path in
+      let database = try SQLiteDatabase(path: path, migrator: Self.schema, readerCount: 2)
+      let id = try await database.write { db in
+        try db.execute("INSERT INTO items (key) VALUES ('a')")
+        try db.execute("INSERT INTO notes (item, body) VALUES (?, ?)", [db.lastInsertRowID, "hi"])
+        return db.lastInsertRowID
+      }
+      #expect(id == 1)
+      let bodies = try await database.read { db in
+        try db.fetchAll("SELECT body FROM notes") { try $0.string(0) }
+      }
+      #expect(bodies == ["hi"])
+      // Foreign keys are enforced on the writer.
+      let error = await #expect(throws: SQLiteError.self) {
+        try await database.write { db in try db.execute("INSERT INTO notes (item) VALUES (99)") }
+      }
+      #expect(error?.extendedCode == .constraintForeignKey)
+      await database.close()
+
+      let reopened = try SQLiteDatabase(path: path, migrator: Self.schema)
+      #expect(try await reopened.read { try Migrator.userVersion(of: $0) } == 2)
+      #expect(try await reopened.read { try itemCount($0) } == 1)
+      await reopened.close()
+    }
+  }
+
+  @Test func aDatabaseFromANewerBuildIsRefused() async throws {
+    try await withTemporaryDatabasePath { path in
+      do {
+        let db = try SQLiteConnection(path: path)
+        try db.execute("PRAGMA user_version = 3")
+      }
+      let error = #expect(throws: MigrationError.self) {
+        _ = try SQLiteDatabase(path: path, migrator: Self.schema)
+      }
+      #expect(error.map { "\($0)" }?.contains("schema version 3") == true)
+    }
+  }
+
+  @Test func anInMemoryDatabaseIsRefused() throws {
+    let error = #expect(throws: SQLiteError.self) {
+      _ = try SQLiteDatabase(path: ":memory:")
+    }
+    #expect(error?.code == .misuse)
+  }
+}
