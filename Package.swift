@@ -23,6 +23,7 @@ let package = Package(
     // MARK: Pure values
     .target(name: "SwitchboardWire"),
     .target(name: "SwitchboardFraming"),
+    .target(name: "ChatDomain"),
 
     // MARK: Runtime
     .target(name: "CSwitchboardSystem"),
@@ -73,6 +74,7 @@ let package = Package(
     ),
     .testTarget(name: "SwitchboardHealthTests", dependencies: ["SwitchboardHealth", "SwitchboardRPC"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
+    .testTarget(name: "ChatDomainTests", dependencies: ["ChatDomain"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(
       name: "GeneratedCodeTests",
