@@ -24,6 +24,7 @@ let package = Package(
     // MARK: Pure values
     .target(name: "SwitchboardWire"),
     .target(name: "SwitchboardFraming"),
+    .target(name: "ChatDomain"),
 
     // MARK: Runtime
     .target(name: "CSwitchboardSystem"),
@@ -94,6 +95,7 @@ let package = Package(
     .testTarget(name: "SwitchboardHealthTests", dependencies: ["SwitchboardHealth", "SwitchboardRPC"]),
     .testTarget(name: "SwitchboardSQLiteTests", dependencies: ["SwitchboardSQLite"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
+    .testTarget(name: "ChatDomainTests", dependencies: ["ChatDomain"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),
     .testTarget(
       name: "GeneratedCodeTests",

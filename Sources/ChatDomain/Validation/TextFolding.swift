@@ -1,0 +1,18 @@
+internal import Foundation
+
+/// Case- and accent-insensitive text, as the bot matches it: `Olá, ATENDENTE!` reads as the
+/// words `ola` and `atendente`.
+enum TextFolding {
+  /// `text` without case or accents (`Ação` → `acao`, `Straße` → `strasse`).
+  static func fold(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+
+  /// The folded words of `text`: runs of letters and digits (and of `extra` characters, such as
+  /// the `*` of patterns); everything else separates words.
+  static func words(in text: String, keeping extra: Set<Character> = []) -> [String] {
+    fold(text)
+      .split(whereSeparator: { !($0.isLetter || $0.isNumber || extra.contains($0)) })
+      .map(String.init)
+  }
+}
