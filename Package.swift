@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "SwitchboardRPC", targets: ["SwitchboardRPC"]),
     .library(name: "SwitchboardHealth", targets: ["SwitchboardHealth"]),
     .library(name: "SwitchboardChatClient", targets: ["SwitchboardChatClient"]),
+    .executable(name: "switchboard", targets: ["switchboard"]),
     .plugin(name: "SwitchboardCodegen", targets: ["SwitchboardCodegen"]),
     .executable(name: "switchboard-idl", targets: ["switchboard-idl"]),
     .executable(name: "switchboard-bench", targets: ["switchboard-bench"]),
@@ -51,7 +52,6 @@ let package = Package(
     ),
 
     // MARK: The chat service
-    .target(name: "ChatDomain"),
     .target(
       name: "ChatService",
       dependencies: ["ChatDomain", "SwitchboardChatClient", "SwitchboardSQLite", "SwitchboardHealth", "SwitchboardRPC"],
@@ -72,6 +72,7 @@ let package = Package(
     ),
 
     // MARK: Executables
+    .executableTarget(name: "switchboard", dependencies: ["ChatService", "SwitchboardChatClient"]),
     .executableTarget(
       name: "switchboard-bench",
       dependencies: ["SwitchboardRPC"],
@@ -94,6 +95,7 @@ let package = Package(
     ),
     .testTarget(name: "SwitchboardHealthTests", dependencies: ["SwitchboardHealth", "SwitchboardRPC"]),
     .testTarget(name: "SwitchboardSQLiteTests", dependencies: ["SwitchboardSQLite"]),
+    .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "SwitchboardChatClient"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(name: "ChatDomainTests", dependencies: ["ChatDomain"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),

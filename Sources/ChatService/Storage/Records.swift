@@ -16,11 +16,14 @@ struct ChatRecord: Sendable, Hashable {
   var version: Int64
   var createdAt: Int64
   var botState: [UInt8]?
+  var lastInterventionVersion: Int64
+  var acceptedAt: Int64
 
   /// The columns `init(row:)` reads, in order.
   static let columns = """
     id, workspace_id, contact_id, section, owner_agent_id, last_message_at, last_inbound_at,
-    preview, requested_at, breached, version, created_at, bot_state
+    preview, requested_at, breached, version, created_at, bot_state, last_intervention_version,
+    accepted_at
     """
 
   /// The same columns prefixed `ch.`, for queries that join chats to other tables.
@@ -41,6 +44,8 @@ struct ChatRecord: Sendable, Hashable {
     version = try row.int64(10)
     createdAt = try row.int64(11)
     botState = row.optionalBytes(12)
+    lastInterventionVersion = try row.int64(13)
+    acceptedAt = try row.int64(14)
   }
 }
 

@@ -23,24 +23,22 @@ extension SQLiteConnection {
     return try chat(lastInsertRowID, workspaceID: workspaceID)!
   }
 
-  /// Writes every mutable column of `chat`, bumping its version; returns the stored chat.
-  @discardableResult
-  func saveChat(_ chat: ChatRecord) throws -> ChatRecord {
-    var saved = chat
-    saved.version += 1
+  /// Writes every mutable column of `chat` (its version already bumped by the rule that
+  /// changed it), provided the stored chat is still at `loadedVersion`.
+  func saveChat(_ chat: ChatRecord, loadedVersion: Int64) throws {
     try execute(
       """
       UPDATE chats SET section = ?, owner_agent_id = ?, last_message_at = ?, last_inbound_at = ?,
-        preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?
+        preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?, last_intervention_version = ?,
+        accepted_at = ?
       WHERE id = ? AND version = ?
       """,
-      [Int64(saved.section.rawValue), saved.ownerAgentID, saved.lastMessageAt, saved.lastInboundAt,
-       saved.preview, saved.requestedAt, saved.breached, saved.version, saved.botState,
-       saved.id, chat.version])
+      [Int64(chat.section.rawValue), chat.ownerAgentID, chat.lastMessageAt, chat.lastInboundAt,
+       chat.preview, chat.requestedAt, chat.breached, chat.version, chat.botState,
+       chat.lastInterventionVersion, chat.acceptedAt, chat.id, loadedVersion])
     guard changes == 1 else {
       throw ServiceError.aborted("chat \(chat.id) changed while this call ran; try again")
     }
-    return saved
   }
 
   /// Chats matching the filters, most recent message first, after `cursor`. Accepted chats of

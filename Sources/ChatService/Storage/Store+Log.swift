@@ -98,3 +98,36 @@ extension SQLiteConnection {
     }
   }
 }
+
+/// Campaign deliveries, for profiles.
+extension SQLiteConnection {
+  func contactCampaigns(contactID: Int64, before cursor: PageCursor?, limit: Int) throws -> [ContactCampaign] {
+    try fetchAll(
+      """
+      SELECT d.campaign_id, c.name, d.sent_at, d.message_id, m.status
+      FROM campaign_deliveries d JOIN campaigns c ON c.id = d.campaign_id JOIN messages m ON m.id = d.message_id
+      WHERE d.contact_id = ? AND (d.sent_at, d.campaign_id) < (?, ?)
+      ORDER BY d.sent_at DESC, d.campaign_id DESC LIMIT ?
+      """,
+      [contactID, cursor?.key ?? Int64.max, cursor?.id ?? Int64.max, limit]
+    ) { row in
+      ContactCampaign(
+        campaignID: try row.int64(0).idString, name: try row.string(1), sentAtMs: try row.int64(2),
+        messageID: try row.int64(3).idString, status: DeliveryStatus(rawValue: Int32(try row.int64(4))).name)
+    }
+  }
+}
+
+extension DeliveryStatus {
+  /// `sent`, `delivered`, ... for display.
+  var name: String {
+    switch self {
+    case .pending: "pending"
+    case .sent: "sent"
+    case .delivered: "delivered"
+    case .read: "read"
+    case .failed: "failed"
+    default: "unknown"
+    }
+  }
+}

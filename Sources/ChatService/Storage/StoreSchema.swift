@@ -104,8 +104,10 @@ enum StoreSchema {
       last_inbound_at INTEGER NOT NULL,
       preview TEXT NOT NULL,
       requested_at INTEGER NOT NULL DEFAULT 0,
+      accepted_at INTEGER NOT NULL DEFAULT 0,
       breached INTEGER NOT NULL DEFAULT 0,
       version INTEGER NOT NULL,
+      last_intervention_version INTEGER NOT NULL DEFAULT 0,
       created_at INTEGER NOT NULL,
       bot_state BLOB
     );

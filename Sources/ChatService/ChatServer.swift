@@ -1,0 +1,103 @@
+import SwitchboardChatClient
+import SwitchboardHealth
+import SwitchboardRPC
+import SwitchboardSQLite
+
+/// The chat desk as a set of RPC services over one SQLite file: what `switchboard serve`
+/// runs, and what tests start on a temporary file with a manual clock.
+///
+/// ```swift
+/// let desk = try ChatServer(databasePath: "switchboard.sqlite")
+/// if let first = try await desk.prepare() { print("admin key:", first.adminKey) }
+/// let server = RPCServer(port: 7400, services: desk.services,
+///                        configuration: .init(interceptors: desk.interceptors))
+/// ```
+public final class ChatServer: Sendable {
+  /// The credentials made when the database was new, shown once.
+  public struct FirstStart: Sendable {
+    /// The first workspace's id.
+    public var workspaceID: String
+    /// An admin key of the first workspace.
+    public var adminKey: String
+    /// The operator key, which creates more workspaces through `Admin.CreateWorkspace`.
+    public var operatorKey: String
+  }
+
+  let desk: Desk
+  let authenticator: Authenticator
+  /// The health service; the chat services are marked serving once `prepare()` ran.
+  public let health = HealthProvider()
+
+  /// Opens (creating and migrating) the database at `databasePath`.
+  public init(databasePath: String, clock: any DeskClock = SystemDeskClock()) throws {
+    var migrator = Migrator()
+    for (index, script) in StoreSchema.migrations.enumerated() {
+      migrator.register(version: index + 1, name: "schema version \(index + 1)") { db in try db.execute(script) }
+    }
+    let database = try SQLiteDatabase(path: databasePath, migrator: migrator)
+    let desk = Desk(database: database, clock: clock)
+    self.desk = desk
+    authenticator = Authenticator(now: { clock.nowMilliseconds() }) { digest, kind, now in
+      try await desk.read { db in try db.caller(digest: digest, kind: kind, now: now) }
+    }
+  }
+
+  /// Every service to serve.
+  public var services: [any RPCService] {
+    [
+      health,
+      AdminProvider(desk: desk, authenticator: authenticator),
+      ChatsProvider(desk: desk),
+      ContactsProvider(desk: desk),
+      TagsProvider(desk: desk),
+      JourneyProvider(desk: desk),
+      BotProvider(desk: desk),
+      DeliveryProvider(desk: desk),
+      WatchesProvider(desk: desk),
+    ]
+  }
+
+  /// The interceptors the server must run: authentication first.
+  public var interceptors: [any ServerInterceptor] { [authenticator] }
+
+  /// Creates the first workspace, its admin key and the operator key when the database is
+  /// new; nil when it was set up before.
+  public func prepare() async throws -> FirstStart? {
+    let adminKey = Secrets.mint(.apiKey)
+    let operatorKey = Secrets.mint(.apiKey)
+    let now = desk.now
+    let first = try await desk.write { db, _ -> FirstStart? in
+      guard try db.workspaceCount() == 0 else { return nil }
+      let id = try db.insertWorkspace(name: "Default", now: now)
+      _ = try db.insertAPIKey(workspaceID: id, label: "first admin key", scopes: [.admin], secret: adminKey, now: now)
+      _ = try db.insertAPIKey(workspaceID: nil, label: "operator", scopes: [.operator], secret: operatorKey, now: now)
+      return FirstStart(workspaceID: id.idString, adminKey: adminKey, operatorKey: operatorKey)
+    }
+    for service in ["Chats", "Contacts", "Tags", "Journey", "Campaigns", "Bot", "Delivery", "Admin", "Watches", "Metrics"] {
+      health.setStatus(.serving, forService: "switchboard.chat.v1.\(service)")
+    }
+    return first
+  }
+
+  /// Moves quiet chats to History and marks requested chats past the intervention target,
+  /// every `interval`, until the task is cancelled.
+  public func runMaintenance(every interval: Duration = .seconds(15)) async {
+    while !Task.isCancelled {
+      _ = try? await sweep()
+      try? await Task.sleep(for: interval)
+    }
+  }
+
+  /// One pass of the timers: returns how many chats it changed. Tests call it after moving
+  /// their clock.
+  @discardableResult
+  public func sweep() async throws -> Int {
+    let now = desk.now
+    return try await desk.write { db, changes in try Maintenance(db: db, now: now).run(changes: &changes) }
+  }
+
+  /// Finishes queued writes and closes the database.
+  public func close() async {
+    await desk.database.close()
+  }
+}

@@ -1,0 +1,97 @@
+import ChatDomain
+import SwitchboardChatClient
+import SwitchboardSQLite
+
+extension SQLiteConnection {
+  /// The domain contact of a stored one: profile, attributes and tags. Stored values were
+  /// validated when written; one that no longer passes (a rule tightened since) is left out
+  /// rather than failing every call on the contact.
+  func domainContact(_ record: ContactRecord) throws -> ChatDomain.Contact {
+    var attributes: [AttributeKey: AttributeValue] = [:]
+    for (key, value) in try self.attributes(contactID: record.id) {
+      if let key = try? AttributeKey(key), let value = try? AttributeValue(value) { attributes[key] = value }
+    }
+    var tags: [TagName: ChatDomain.TagKind] = [:]
+    for tag in try contactTags(contactID: record.id) {
+      if let name = try? TagName(tag.name) { tags[name] = tag.kind.domain }
+    }
+    return ChatDomain.Contact(
+      whatsAppID: try WhatsAppUserID(record.waUserID),
+      name: record.name.isEmpty ? nil : try? DisplayName(record.name),
+      phone: record.phone.isEmpty ? nil : try? PhoneNumber(record.phone),
+      email: record.email.isEmpty ? nil : try? EmailAddress(record.email),
+      attributes: attributes, tags: tags)
+  }
+
+  /// Writes what changed between `old` and `new` of a contact's profile and attributes.
+  func saveContactChanges(_ record: ContactRecord, from old: ChatDomain.Contact, to new: ChatDomain.Contact) throws {
+    if old.name != new.name || old.phone != new.phone || old.email != new.email {
+      var updated = record
+      updated.name = new.name?.rawValue ?? ""
+      updated.phone = new.phone?.rawValue ?? ""
+      updated.email = new.email?.rawValue ?? ""
+      try updateContactProfile(updated)
+    }
+    for (key, value) in new.attributes where old.attributes[key] != value {
+      try setAttribute(contactID: record.id, workspaceID: record.workspaceID, key: key.rawValue, value: value.rawValue)
+    }
+    for key in old.attributes.keys where new.attributes[key] == nil {
+      try removeAttribute(contactID: record.id, key: key.rawValue)
+    }
+  }
+
+  /// The API's contact: profile, attributes, tags, journey summary and recent campaigns.
+  func apiContact(_ record: ContactRecord) throws -> SwitchboardChatClient.Contact {
+    SwitchboardChatClient.Contact(
+      id: record.id.idString, waUserID: record.waUserID, name: record.name, phone: record.phone,
+      email: record.email, attributes: try attributes(contactID: record.id), tags: try contactTags(contactID: record.id),
+      journey: JourneySummary(
+        firstSeenAtMs: record.firstSeenAt, lastSeenAtMs: record.lastSeenAt, messageCount: record.messageCount,
+        interventionCount: record.interventionCount, eventCount: try journeyCount(contactID: record.id)),
+      campaigns: try contactCampaigns(contactID: record.id, before: nil, limit: 20),
+      extraDetails: record.extraDetails, createdAtMs: record.createdAt)
+  }
+
+  /// The API's chat for a stored one, with the contact's name and tags and the owner's name.
+  func apiChat(_ record: ChatRecord) throws -> SwitchboardChatClient.Chat {
+    let contact = try contact(record.contactID, workspaceID: record.workspaceID)
+    let owner = try record.ownerAgentID.flatMap { try agent($0, workspaceID: record.workspaceID) }
+    return SwitchboardChatClient.Chat(
+      id: record.id.idString, contactID: record.contactID.idString, contactName: contact?.name ?? "",
+      waUserID: contact?.waUserID ?? "", section: record.section, ownerAgentID: record.ownerAgentID?.idString ?? "",
+      ownerAgentName: owner?.name ?? "", lastMessageAtMs: record.lastMessageAt, lastInboundAtMs: record.lastInboundAt,
+      lastMessagePreview: record.preview, requestedAtMs: record.requestedAt, interveneTargetBreached: record.breached,
+      version: record.version, tags: try contactTags(contactID: record.contactID).map(\.name),
+      createdAtMs: record.createdAt)
+  }
+
+  /// The domain chat of a row, with its owner's name looked up.
+  func domainChat(_ record: ChatRecord) throws -> ChatDomain.Chat {
+    let ownerName = try record.ownerAgentID.flatMap { try agent($0, workspaceID: record.workspaceID)?.name } ?? ""
+    return try record.domainChat(ownerName: ownerName)
+  }
+}
+
+extension SwitchboardChatClient.TagKind {
+  /// The domain's kind.
+  var domain: ChatDomain.TagKind {
+    switch self {
+    case .firstMessage: .firstMessage
+    case .api: .api
+    case .broadcast: .broadcast
+    default: .manual
+    }
+  }
+}
+
+extension ChatDomain.TagKind {
+  /// The API's kind.
+  var api: SwitchboardChatClient.TagKind {
+    switch self {
+    case .firstMessage: .firstMessage
+    case .api: .api
+    case .broadcast: .broadcast
+    case .manual: .manual
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import ChatDomain
+import SwitchboardChatClient
+import SwitchboardSQLite
+
+/// The steps every chat change shares, on the writer's connection: load, check, apply a rule,
+/// save, and record the journey and the watch log, all in one commit.
+extension SQLiteConnection {
+  /// The workspace's rule periods as the domain's policy; no intervention target is a target
+  /// that never passes.
+  func policy(_ workspaceID: Int64) throws -> ChatPolicy {
+    let settings = try settings(workspaceID)
+    return ChatPolicy(
+      historyAfter: .milliseconds(settings.historyAfterMs), serviceWindow: .milliseconds(settings.serviceWindowMs),
+      interventionTarget: settings.interveneTargetMs > 0 ? .milliseconds(settings.interveneTargetMs) : .seconds(Int64.max / 2))
+  }
+
+  /// A chat the caller may read, or `notFound`/`permissionDenied` saying why not.
+  func readableChat(_ chatID: Int64, workspaceID: Int64, by caller: Caller) throws -> ChatRecord {
+    guard let record = try chat(chatID, workspaceID: workspaceID) else {
+      throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
+    }
+    try domainChat(record).authorizeRead(by: caller.principal)
+    return record
+  }
+
+  /// Applies `rule` to a chat and saves everything it changed; returns the chat as callers
+  /// see it.
+  func changeChat(
+    _ chatID: Int64, workspaceID: Int64, by caller: Caller, now: Int64, changes: inout Desk.Changes,
+    _ rule: (inout ChatDomain.Chat) throws -> [ChatDomain.JourneyEvent]
+  ) throws -> SwitchboardChatClient.Chat {
+    guard var record = try chat(chatID, workspaceID: workspaceID) else {
+      throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
+    }
+    var chat = try domainChat(record)
+    let before = chat.section
+    let events = try rule(&chat)
+    try save(&record, chat, events: events, changes: &changes, now: now)
+    if before != .requested, chat.section == .requested { try episodeRequested(chatID: chatID, at: now) }
+    return try apiChat(record)
+  }
+
+  /// Writes a changed domain chat into its row, its journey events, and a watch-log entry.
+  func save(
+    _ record: inout ChatRecord, _ chat: ChatDomain.Chat, events: [ChatDomain.JourneyEvent],
+    messageID: Int64? = nil, changes: inout Desk.Changes, now: Int64
+  ) throws {
+    let loadedVersion = record.version
+    record.apply(chat)
+    try saveChat(record, loadedVersion: loadedVersion)
+    try recordJourney(events, workspaceID: record.workspaceID, contactID: record.contactID, chatID: record.id)
+    changes.events.append(
+      try appendEvent(workspaceID: record.workspaceID, chatID: record.id, messageID: messageID, kind: .chatUpdated))
+  }
+
+  /// Sends a message to the chat's user (agent text or template): the domain decides whether
+  /// it may go now; the message then waits in the outbox for the delivery connector.
+  func sendOutbound(
+    _ chatID: Int64, workspaceID: Int64, text: String, templateName: String, as outbound: ChatDomain.Chat.Outbound,
+    sender: Actor, now: Int64, changes: inout Desk.Changes
+  ) throws -> ChatMessage {
+    guard var record = try chat(chatID, workspaceID: workspaceID) else {
+      throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
+    }
+    var chat = try domainChat(record)
+    let events = try chat.send(outbound, at: Timestamp(millisecondsSinceEpoch: now), policy: try policy(workspaceID))
+    let message = try queueOutbound(
+      &record, text: text, templateName: templateName, sender: sender, now: now, changes: &changes)
+    try save(&record, chat, events: events, messageID: Int64(message.id), changes: &changes, now: now)
+    try countMessage(contactID: record.contactID)
+    if sender.kind == .agent { try episodeResponded(chatID: chatID, at: now) }
+    return message
+  }
+
+  /// Stores an outbound message as pending and puts it in the outbox.
+  func queueOutbound(
+    _ record: inout ChatRecord, text: String, templateName: String = "", sender: Actor, now: Int64,
+    changes: inout Desk.Changes
+  ) throws -> ChatMessage {
+    let message = try insertMessage(
+      workspaceID: record.workspaceID, chatID: record.id, direction: .outbound, sender: sender, text: text,
+      templateName: templateName, waMessageID: nil, status: .pending, now: now)
+    record.preview = String(text.prefix(120))
+    changes.outbox.append(try enqueueOutbox(workspaceID: record.workspaceID, chatID: record.id, messageID: Int64(message.id)!))
+    return message
+  }
+}

@@ -1,0 +1,44 @@
+import ChatDomain
+import SwitchboardChatClient
+import SwitchboardSQLite
+
+/// The desk's timers, run as one write: chats quiet for the workspace's period move to
+/// History, and requested chats waiting past the intervention target are marked breached, each
+/// with its journey events and a watch-log entry.
+struct Maintenance {
+  let db: SQLiteConnection
+  let now: Int64
+
+  /// How many chats one pass changes at most; the next pass takes the rest.
+  static let batchLimit = 500
+
+  func run(changes: inout Desk.Changes) throws -> Int {
+    var changed = 0
+    let timestamp = Timestamp(millisecondsSinceEpoch: now)
+    // The shortest History period of any workspace bounds which chats can be due.
+    let shortest = try db.fetchOne("SELECT min(history_after_ms) FROM workspaces") { $0.optionalInt64(0) } ?? nil
+    if let shortest {
+      for var record in try db.chatsToExpire(cutoff: now - shortest, limit: Self.batchLimit) {
+        var chat = try db.domainChat(record)
+        let events = chat.expire(at: timestamp, policy: try db.policy(record.workspaceID))
+        guard !events.isEmpty else { continue }
+        try db.save(&record, chat, events: events, changes: &changes, now: now)
+        try db.episodeResolved(chatID: record.id, at: now, startNext: false)
+        changed += 1
+      }
+    }
+    for workspaceID in try db.fetchAll("SELECT id FROM workspaces WHERE intervene_target_ms > 0", [], { try $0.int64(0) }) {
+      let target = try db.settings(workspaceID).interveneTargetMs
+      for var record in try db.chatsBreachingTarget(workspaceID: workspaceID, cutoff: now - target) {
+        var chat = try db.domainChat(record)
+        let events = chat.checkInterventionTarget(at: timestamp, policy: try db.policy(workspaceID))
+        guard !events.isEmpty else { continue }
+        try db.save(&record, chat, events: events, changes: &changes, now: now)
+        try db.episodeBreached(chatID: record.id)
+        changes.events.append(try db.appendEvent(workspaceID: workspaceID, chatID: record.id, messageID: nil, kind: .interveneTargetBreached))
+        changed += 1
+      }
+    }
+    return changed
+  }
+}

@@ -1,0 +1,89 @@
+import ChatDomain
+import SwitchboardChatClient
+import SwitchboardRPC
+import SwitchboardSQLite
+
+/// Real-time updates that lose nothing across a reconnect: every event is a row of the
+/// `events` table with its sequence number; a watch replays the rows after `after_sequence`,
+/// then follows new ones as the hub says they were committed.
+struct WatchesProvider: WatchesService {
+  let desk: Desk
+
+  func watchInbox(_ request: WatchInboxRequest, writer: RPCWriter<InboxEvent>, context: ServerContext) async throws {
+    let caller = try Caller.require()
+    let workspaceID = try caller.requireWorkspace()
+    guard let agentID = caller.agentID else {
+      throw ServiceError.permissionDenied("\(caller.displayName) may not watch an inbox: inboxes are agents'")
+    }
+    var last = request.afterSequence > 0 ? request.afterSequence : try await desk.read { try $0.lastEventSequence(workspaceID: workspaceID) }
+    try await desk.follow(.chats, workspaceID: workspaceID) {
+      let after = last
+      let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
+        let logged = try db.events(workspaceID: workspaceID, chatID: nil, after: after, limit: 256)
+        var events: [InboxEvent] = []
+        for entry in logged {
+          guard let record = try db.chat(entry.chatID, workspaceID: workspaceID) else { continue }
+          let chat = try db.domainChat(record)
+          let topBar = try db.topBar(workspaceID: workspaceID, agentID: agentID)
+          if chat.isListed(for: caller.principal) {
+            events.append(InboxEvent(sequence: entry.sequence, kind: .chatUpdated, chat: try db.apiChat(record), topBar: topBar))
+          } else {
+            events.append(InboxEvent(
+              sequence: entry.sequence, kind: .chatHidden, chat: SwitchboardChatClient.Chat(id: record.id.idString), topBar: topBar))
+          }
+        }
+        return (events, logged.last?.sequence ?? after, logged.count == 256)
+      }
+      for event in batch.0 { try await writer.write(event) }
+      last = batch.1
+      return batch.2
+    }
+  }
+
+  func watchChat(_ request: WatchChatRequest, writer: RPCWriter<ChatEvent>, context: ServerContext) async throws {
+    let caller = try Caller.require()
+    let workspaceID = try caller.requireWorkspace()
+    let chatID = try parseID(request.chatID, "chat")
+    let start = try await desk.read { db -> Int64 in
+      _ = try db.readableChat(chatID, workspaceID: workspaceID, by: caller)
+      return try db.lastEventSequence(workspaceID: workspaceID)
+    }
+    var last = request.afterSequence > 0 ? request.afterSequence : start
+    try await desk.follow(.chats, workspaceID: workspaceID) {
+      let after = last
+      let batch = try await desk.read { db -> ([ChatEvent], Int64, Bool) in
+        let logged = try db.events(workspaceID: workspaceID, chatID: chatID, after: after, limit: 256)
+        guard let record = try db.chat(chatID, workspaceID: workspaceID) else { return ([], after, false) }
+        // Losing sight of the chat (another agent accepted it) ends the watch.
+        try db.domainChat(record).authorizeRead(by: caller.principal)
+        var events: [ChatEvent] = []
+        for entry in logged {
+          var event = ChatEvent(sequence: entry.sequence, chat: try db.apiChat(record))
+          if let messageID = entry.messageID { event.message = try db.message(messageID, workspaceID: workspaceID) }
+          events.append(event)
+        }
+        return (events, logged.last?.sequence ?? after, logged.count == 256)
+      }
+      for event in batch.0 { try await writer.write(event) }
+      last = batch.1
+      return batch.2
+    }
+  }
+}
+
+extension SQLiteConnection {
+  func lastEventSequence(workspaceID: Int64) throws -> Int64 {
+    try fetchOne("SELECT coalesce(max(sequence), 0) FROM events WHERE workspace_id = ?", [workspaceID]) { try $0.int64(0) } ?? 0
+  }
+
+  /// The counts of an agent's top bar: requested chats, and the agent's own accepted ones.
+  func topBar(workspaceID: Int64, agentID: Int64) throws -> TopBar {
+    let requested = try fetchOne(
+      "SELECT count(*) FROM chats WHERE workspace_id = ? AND section = ?",
+      [workspaceID, Int64(SwitchboardChatClient.Section.requested.rawValue)]) { try $0.int64(0) } ?? 0
+    let accepted = try fetchOne(
+      "SELECT count(*) FROM chats WHERE owner_agent_id = ? AND section = ?",
+      [agentID, Int64(SwitchboardChatClient.Section.accepted.rawValue)]) { try $0.int64(0) } ?? 0
+    return TopBar(requestedCount: requested, acceptedCount: accepted)
+  }
+}
