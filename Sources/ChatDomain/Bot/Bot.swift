@@ -25,13 +25,16 @@ public enum Bot {
         intervention: .user,
         state: BotState())
     }
-    if let collecting = state.collecting,
-      let intent = configuration.intents.first(where: { $0.name == collecting.intent }),
-      intent.collect.indices.contains(collecting.step)
-    {
-      return answer(
-        text, to: intent, step: collecting.step, state: state,
-        configuration: configuration, contact: contact)
+    var state = state
+    if let collecting = state.collecting {
+      if let intent = configuration.intents.first(where: { $0.name == collecting.intent }),
+        intent.collect.indices.contains(collecting.step)
+      {
+        return answer(
+          text, to: intent, step: collecting.step, state: state,
+          configuration: configuration, contact: contact)
+      }
+      state.collecting = nil  // left by a configuration that has changed since
     }
     if let intent = configuration.intents.first(where: { $0.matches(words) }) {
       var replies: [String] = []
