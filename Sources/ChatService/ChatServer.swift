@@ -54,6 +54,8 @@ public final class ChatServer: Sendable {
       BotProvider(desk: desk),
       DeliveryProvider(desk: desk),
       WatchesProvider(desk: desk),
+      CampaignsProvider(desk: desk),
+      MetricsProvider(desk: desk),
     ]
   }
 

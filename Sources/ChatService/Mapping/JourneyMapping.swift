@@ -88,7 +88,8 @@ extension SQLiteConnection {
     case .campaignSent(let campaign):
       api.kind = .campaignSent
       api.campaignID = campaign
-      api.summary = "The campaign \(campaign) was sent"
+      api.text = try fetchOne("SELECT name FROM campaigns WHERE id = ?", [Int64(campaign) ?? 0]) { try $0.string(0) } ?? campaign
+      api.summary = "The campaign \"\(api.text)\" was sent"
     case .templateSent(let template):
       api.kind = .templateSent
       api.templateName = template
