@@ -8,7 +8,7 @@
 ///
 /// | rule | from | to |
 /// |---|---|---|
-/// | ``receiveInbound(at:)`` | History | Active (others stay) |
+/// | ``receiveInbound(at:policy:)`` | History | Active (others stay) |
 /// | ``requestIntervention(by:at:)`` | Active | Requested |
 /// | ``intervene(by:at:)`` | Active, Requested | Accepted |
 /// | ``resolve(by:force:at:)`` | Accepted | Active |
@@ -64,18 +64,25 @@ public struct Chat: Hashable, Sendable {
   ///
   /// A chat in History comes back to Active; Active, Requested and Accepted stay as they are (a
   /// user writing while waiting for an agent keeps waiting; a user writing to their agent stays
-  /// with the agent). Either way the customer-service window reopens and the countdown to History
-  /// restarts. Run the bot afterwards with ``runBot(on:contact:configuration:at:)``.
+  /// with the agent). A chat overdue for History that no sweep has moved yet moves there first,
+  /// so a user writing days later never lands in an old agent's chat. Either way the
+  /// customer-service window reopens and the countdown to History restarts. Run the bot
+  /// afterwards with ``runBot(on:contact:configuration:at:)``.
   ///
-  /// - Returns: ``JourneyEvent/Kind/sectionChanged(from:to:)`` (History → Active) when the chat
-  ///   comes back, otherwise nothing.
-  public mutating func receiveInbound(at now: Timestamp) -> [JourneyEvent] {
+  /// - Returns: the events of ``expire(at:policy:)`` if the chat was overdue, then
+  ///   ``JourneyEvent/Kind/sectionChanged(from:to:)`` (History → Active) when the chat comes
+  ///   back; otherwise nothing.
+  public mutating func receiveInbound(
+    at now: Timestamp,
+    policy: ChatPolicy = .default
+  ) -> [JourneyEvent] {
+    let expired = expire(at: now, policy: policy)
     lastInboundAt = max(lastInboundAt, now)
     lastMessageAt = max(lastMessageAt, now)
     version += 1
-    guard section == .history else { return [] }
+    guard section == .history else { return expired }
     state = .active
-    return [
+    return expired + [
       JourneyEvent(at: now, actor: .contact, kind: .sectionChanged(from: .history, to: .active))
     ]
   }
