@@ -25,7 +25,7 @@ extension Chat {
   /// Requested): keeps its new state, stores what it collected in `contact`, and requests an
   /// agent when it decided to.
   ///
-  /// Call it after ``receiveInbound(at:policy:)`` (or ``Contact/firstMessage(from:name:phone:at:tag:)``)
+  /// Call it after ``receiveInbound(at:)`` (or ``Contact/firstMessage(from:name:phone:at:tag:)``)
   /// in the same transaction. In Accepted and History it does nothing.
   ///
   /// - Returns: the replies and their version, and the journey events:

@@ -53,12 +53,11 @@ extension Chat {
   ///   they do not bring a chat back from History (only the user's reply does).
   /// - Campaign messages are always recorded.
   ///
-  /// Every message restarts the countdown to History; a chat overdue for History that no sweep
-  /// has moved yet moves there first (and the checks above see it there).
+  /// Every message restarts the countdown to History, so call ``expire(at:policy:)`` first for
+  /// a chat that may be overdue (a late template must not keep it out of History).
   ///
-  /// - Returns: the events of ``expire(at:policy:)`` if the chat was overdue, then
-  ///   ``JourneyEvent/Kind/templateSent(template:)`` for a template (messages themselves are not
-  ///   journey events).
+  /// - Returns: ``JourneyEvent/Kind/templateSent(template:)`` for a template, otherwise nothing
+  ///   (messages are not journey events).
   /// - Throws: ``DomainError/Kind/failedPrecondition`` or ``DomainError/Kind/permissionDenied``
   ///   saying why the sender may not send now; ``DomainError/Kind/invalidArgument`` for a blank
   ///   template name.
@@ -66,19 +65,6 @@ extension Chat {
     _ message: Outbound,
     at now: Timestamp,
     policy: ChatPolicy = .default
-  ) throws(DomainError) -> [JourneyEvent] {
-    var updated = self
-    let expired = updated.expire(at: now, policy: policy)
-    let events = try updated.record(message, at: now, policy: policy)
-    self = updated
-    return expired + events
-  }
-
-  /// Checks and records `message` on a chat that is not overdue.
-  private mutating func record(
-    _ message: Outbound,
-    at now: Timestamp,
-    policy: ChatPolicy
   ) throws(DomainError) -> [JourneyEvent] {
     var events: [JourneyEvent] = []
     switch message {

@@ -8,7 +8,7 @@
 ///
 /// | rule | from | to |
 /// |---|---|---|
-/// | ``receiveInbound(at:policy:)`` | History | Active (others stay) |
+/// | ``receiveInbound(at:)`` | History | Active (others stay) |
 /// | ``requestIntervention(by:at:)`` | Active | Requested |
 /// | ``intervene(by:at:)`` | Active, Requested | Accepted |
 /// | ``resolve(by:force:at:)`` | Accepted | Active |
@@ -64,25 +64,23 @@ public struct Chat: Hashable, Sendable {
   ///
   /// A chat in History comes back to Active; Active, Requested and Accepted stay as they are (a
   /// user writing while waiting for an agent keeps waiting; a user writing to their agent stays
-  /// with the agent). A chat overdue for History that no sweep has moved yet moves there first,
-  /// so a user writing days later never lands in an old agent's chat. Either way the
-  /// customer-service window reopens and the countdown to History restarts. Run the bot
-  /// afterwards with ``runBot(on:contact:configuration:at:)``.
+  /// with the agent). Either way the customer-service window reopens and the countdown to History
+  /// restarts. Run the bot afterwards with ``runBot(on:contact:configuration:at:)``.
   ///
-  /// - Returns: the events of ``expire(at:policy:)`` if the chat was overdue, then
-  ///   ``JourneyEvent/Kind/sectionChanged(from:to:)`` (History → Active) when the chat comes
-  ///   back; otherwise nothing.
-  public mutating func receiveInbound(
-    at now: Timestamp,
-    policy: ChatPolicy = .default
-  ) -> [JourneyEvent] {
-    let expired = expire(at: now, policy: policy)
+  /// This rule does not look at the clock for History: a chat whose ``historyDue(policy:)`` has
+  /// passed stays where it is until ``expire(at:policy:)`` moves it. Call that first, with the
+  /// workspace's policy, in the same transaction, so a user writing days after an agent's last
+  /// message comes back to Active instead of to that agent.
+  ///
+  /// - Returns: ``JourneyEvent/Kind/sectionChanged(from:to:)`` (History → Active) when the chat
+  ///   comes back, otherwise nothing.
+  public mutating func receiveInbound(at now: Timestamp) -> [JourneyEvent] {
     lastInboundAt = max(lastInboundAt, now)
     lastMessageAt = max(lastMessageAt, now)
     version += 1
-    guard section == .history else { return expired }
+    guard section == .history else { return [] }
     state = .active
-    return expired + [
+    return [
       JourneyEvent(at: now, actor: .contact, kind: .sectionChanged(from: .history, to: .active))
     ]
   }

@@ -37,7 +37,7 @@ public struct Contact: Hashable, Sendable {
   /// A new contact writing for the first time: creates the contact and its chat (in Active,
   /// the message counted as the user's last), and gives the first-message tag.
   ///
-  /// The message itself is not passed to ``Chat/receiveInbound(at:policy:)`` again. A contact that
+  /// The message itself is not passed to ``Chat/receiveInbound(at:)`` again. A contact that
   /// existed without a chat (imported for a campaign) gets ``Chat/start(at:)`` and
   /// ``markFirstMessage(at:tag:)`` instead.
   ///

@@ -43,23 +43,6 @@ struct ServiceWindowTests {
     #expect(try chat.send(.agent(.agent(ada)), at: t0 + .hours(46)).isEmpty)
   }
 
-  @Test("a message to a chat overdue for History finds it in History, as if the sweep had run")
-  func overdueSend() throws {
-    var chat = makeChat(.accepted(by: ada, since: t0))
-    let before = chat
-    let late = t0 + .hours(25)
-    expectRefusal(.failedPrecondition, mentioning: "History") {
-      _ = try chat.send(.agent(.agent(ada)), at: late)
-    }
-    #expect(chat == before, "a refused message changes nothing, not even the overdue move")
-    #expect(
-      try kinds(chat.send(.template("we_miss_you", by: .agent(grace)), at: late)) == [
-        .sectionChanged(from: .accepted, to: .history), .movedToHistory,
-        .templateSent(template: "we_miss_you"),
-      ])
-    #expect(chat.section == .history && chat.historyDue() == nil)
-  }
-
   @Test("the window is configurable")
   func configurableWindow() {
     let chat = makeChat(.accepted(by: ada, since: t0))
