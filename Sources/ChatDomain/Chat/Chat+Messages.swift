@@ -53,7 +53,8 @@ extension Chat {
   ///   they do not bring a chat back from History (only the user's reply does).
   /// - Campaign messages are always recorded.
   ///
-  /// Every message restarts the countdown to History.
+  /// Every message restarts the countdown to History, so call ``expire(at:policy:)`` first for
+  /// a chat that may be overdue (a late template must not keep it out of History).
   ///
   /// - Returns: ``JourneyEvent/Kind/templateSent(template:)`` for a template, otherwise nothing
   ///   (messages are not journey events).

@@ -67,6 +67,11 @@ public struct Chat: Hashable, Sendable {
   /// with the agent). Either way the customer-service window reopens and the countdown to History
   /// restarts. Run the bot afterwards with ``runBot(on:contact:configuration:at:)``.
   ///
+  /// This rule does not look at the clock for History: a chat whose ``historyDue(policy:)`` has
+  /// passed stays where it is until ``expire(at:policy:)`` moves it. Call that first, with the
+  /// workspace's policy, in the same transaction, so a user writing days after an agent's last
+  /// message comes back to Active instead of to that agent.
+  ///
   /// - Returns: ``JourneyEvent/Kind/sectionChanged(from:to:)`` (History → Active) when the chat
   ///   comes back, otherwise nothing.
   public mutating func receiveInbound(at now: Timestamp) -> [JourneyEvent] {

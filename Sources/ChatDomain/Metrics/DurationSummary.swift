@@ -16,13 +16,8 @@ public struct DurationSummary: Hashable, Sendable {
     guard !sorted.isEmpty else { return }
     let total = sorted.reduce(0.0) { $0 + Double($1) }
     mean = .milliseconds(Int64((total / Double(sorted.count)).rounded()))
-    let middle = sorted.count / 2
-    median =
-      sorted.count.isMultiple(of: 2)
-      ? .milliseconds(
-        sorted[middle - 1] / 2 + sorted[middle] / 2 + (sorted[middle - 1] % 2 + sorted[middle] % 2)
-          / 2)
-      : .milliseconds(sorted[middle])
+    let (low, high) = (sorted[(sorted.count - 1) / 2], sorted[sorted.count / 2])
+    median = .milliseconds(low + (high - low) / 2)
     max = .milliseconds(sorted[sorted.count - 1])
   }
 }

@@ -57,6 +57,19 @@ struct ExpiryTests {
     #expect(chat.expire(at: back + .hours(24)).count == 2)
   }
 
+  @Test("a user writing to an overdue chat, expired first as documented, comes back to Active")
+  func overdueInbound() {
+    var chat = makeChat(.accepted(by: ada, since: t0))
+    let later = t0 + .hours(30)
+    let events = chat.expire(at: later) + chat.receiveInbound(at: later)
+    #expect(
+      kinds(events) == [
+        .sectionChanged(from: .accepted, to: .history), .movedToHistory,
+        .sectionChanged(from: .history, to: .active),
+      ])
+    #expect(chat.state == .active && chat.owner == nil && chat.version == 12)
+  }
+
   @Test("the time to History is configurable")
   func configurable() {
     let policy = ChatPolicy(historyAfter: .hours(1))

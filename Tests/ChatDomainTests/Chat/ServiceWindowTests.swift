@@ -22,8 +22,12 @@ struct ServiceWindowTests {
   @Test("after the window a template still goes out, and is a journey event")
   func templateAfterWindow() throws {
     var chat = makeChat(.accepted(by: ada, since: t0))
+    let policy = ChatPolicy(historyAfter: .hours(48))
     let at = t0 + .hours(30)
-    let events = try chat.send(.template("order_update", by: .agent(ada)), at: at)
+    expectRefusal(.failedPrecondition, mentioning: "window closed") {
+      _ = try chat.send(.agent(.agent(ada)), at: at, policy: policy)
+    }
+    let events = try chat.send(.template("order_update", by: .agent(ada)), at: at, policy: policy)
     #expect(
       events == [
         JourneyEvent(at: at, actor: .agent("a1"), kind: .templateSent(template: "order_update"))
@@ -34,8 +38,9 @@ struct ServiceWindowTests {
   @Test("the user's new message reopens the window")
   func windowReopens() throws {
     var chat = makeChat(.accepted(by: ada, since: t0))
-    _ = chat.receiveInbound(at: t0 + .hours(30))
-    #expect(try chat.send(.agent(.agent(ada)), at: t0 + .hours(31)).isEmpty)
+    _ = chat.receiveInbound(at: t0 + .hours(23))
+    #expect(chat.serviceWindowCloses() == t0 + .hours(47))
+    #expect(try chat.send(.agent(.agent(ada)), at: t0 + .hours(46)).isEmpty)
   }
 
   @Test("the window is configurable")
@@ -117,7 +122,7 @@ struct ServiceWindowTests {
   @Test("campaign messages are always recorded and restart the countdown")
   func campaign() throws {
     var chat = makeChat(.accepted(by: ada, since: t0))
-    #expect(try chat.send(.campaign, at: t0 + .hours(40)).isEmpty)
-    #expect(chat.lastMessageAt == t0 + .hours(40))
+    #expect(try chat.send(.campaign, at: t0 + .hours(20)).isEmpty)
+    #expect(chat.lastMessageAt == t0 + .hours(20) && chat.version == 11)
   }
 }

@@ -66,14 +66,16 @@ struct MetricsTests {
   func botIsNotAgent() {
     let activity: [ChatActivity] = [
       .message(at: t0, author: .contact),
-      .journey(JourneyEvent(at: t0 + .seconds(10), actor: .agent("a1"), kind: .intervened(agent: "a1"))),
+      .journey(
+        JourneyEvent(at: t0 + .seconds(10), actor: .agent("a1"), kind: .intervened(agent: "a1"))),
       .message(at: t0 + .seconds(11), author: .bot),
       .message(at: t0 + .seconds(12), author: .system),
       .message(at: t0 + .seconds(70), author: .agent("a1")),
     ]
     let episode = Episode.episodes(from: activity)
     #expect(episode.map(\.firstResponseTime) == [.seconds(60)])
-    #expect(episode.map(\.timeToIntervene) == [nil], "nobody requested: the agent came on their own")
+    #expect(
+      episode.map(\.timeToIntervene) == [nil], "nobody requested: the agent came on their own")
     #expect(episode.map(\.outcome) == [.open])
   }
 
@@ -145,9 +147,11 @@ struct MetricsTests {
     #expect(a1.botHandledShare == 0)
 
     let empty = MetricsSummary(
-      episodes: episodes, in: (t0 + .hours(50))..<(t0 + .hours(60)), interventionTarget: .minutes(5),
+      episodes: episodes, in: (t0 + .hours(50))..<(t0 + .hours(60)),
+      interventionTarget: .minutes(5),
       now: now)
-    #expect(empty.episodes == 0 && empty.botHandledShare == nil && empty.timeToIntervene.mean == nil)
+    #expect(
+      empty.episodes == 0 && empty.botHandledShare == nil && empty.timeToIntervene.mean == nil)
   }
 
   @Test("durations summarise to count, mean, median and maximum")
@@ -167,6 +171,8 @@ struct MetricsTests {
       makeChat(.history),
     ]
     #expect(
-      MetricsSummary.sectionCounts(of: chats) == [.active: 2, .requested: 0, .accepted: 1, .history: 1])
+      MetricsSummary.sectionCounts(of: chats) == [
+        .active: 2, .requested: 0, .accepted: 1, .history: 1,
+      ])
   }
 }
