@@ -51,7 +51,7 @@ enum ServeCommand {
     }
     do {
       if let first = try await desk.prepare() {
-        print("""
+        say("""
           New database \(database): created workspace "Default" (id \(first.workspaceID)).
             admin key:    \(first.adminKey)
             operator key: \(first.operatorKey)
@@ -75,6 +75,12 @@ enum ServeCommand {
     withExtendedLifetime(signals) {}
     return 0
   }
+}
+
+/// Lines to standard output, written at once (not held in a buffer while the server runs).
+func say(_ text: String) {
+  var text = text + "\n"
+  text.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
 }
 
 /// One line to standard error, flushed at once.

@@ -117,4 +117,20 @@ struct ConversationFlowTests {
       }
     }
   }
+
+  @Test func aUserWritingAfterTheQuietPeriodReachesTheBotEvenBeforeTheSweepRan() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      let chat = try #require(try await people.inbound("agent please", id: "wamid.1").chat)
+      _ = try await people.ada.chats.intervene(InterveneRequest(chatID: chat.id))
+      desk.clock.advance(by: .seconds(25 * 3600))
+      // No sweep: the message itself finds the chat overdue, closes it, and reopens it.
+      let back = try await people.inbound("hello again", id: "wamid.2")
+      #expect(back.chat?.section == .active)
+      #expect(back.chat?.ownerAgentID == "")
+      #expect(!back.botReplies.isEmpty)
+      let journey = try await people.bob.journey.listJourney(ListJourneyRequest(contactID: chat.contactID))
+      #expect(journey.events.contains { $0.kind == .movedToHistory })
+    }
+  }
 }

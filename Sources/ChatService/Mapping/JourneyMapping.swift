@@ -66,7 +66,7 @@ extension SQLiteConnection {
       api.kind = .tagAdded
       api.tagName = tag.rawValue
       api.tagKind = kind.api
-      api.summary = "\(who) added the \(kind.rawValue) tag \"\(tag.rawValue)\""
+      api.summary = "\(who) added the \(kind.displayName) tag \"\(tag.rawValue)\""
     case .tagRemoved(let tag, let kind):
       api.kind = .tagRemoved
       api.tagName = tag.rawValue
@@ -99,5 +99,17 @@ extension SQLiteConnection {
       api.summary = "The chat waited \(waited.components.seconds / 60) minutes for an agent, past the target"
     }
     return api
+  }
+}
+
+extension ChatDomain.TagKind {
+  /// How a journey sentence names the kind.
+  var displayName: String {
+    switch self {
+    case .firstMessage: "first-message"
+    case .api: "API"
+    case .broadcast: "broadcast"
+    case .manual: "manual"
+    }
   }
 }

@@ -14,6 +14,14 @@ extension SQLiteConnection {
       interventionTarget: settings.interveneTargetMs > 0 ? .milliseconds(settings.interveneTargetMs) : .seconds(Int64.max / 2))
   }
 
+  /// The domain chat of a row with its timers applied: a chat past its History time that the
+  /// sweep has not reached yet is moved now, so no rule runs on a chat that should be closed.
+  func dueChat(_ record: ChatRecord, now: Int64) throws -> (ChatDomain.Chat, [ChatDomain.JourneyEvent]) {
+    var chat = try domainChat(record)
+    let events = chat.expire(at: Timestamp(millisecondsSinceEpoch: now), policy: try policy(record.workspaceID))
+    return (chat, events)
+  }
+
   /// A chat the caller may read, or `notFound`/`permissionDenied` saying why not.
   func readableChat(_ chatID: Int64, workspaceID: Int64, by caller: Caller) throws -> ChatRecord {
     guard let record = try chat(chatID, workspaceID: workspaceID) else {
@@ -32,9 +40,9 @@ extension SQLiteConnection {
     guard var record = try chat(chatID, workspaceID: workspaceID) else {
       throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
     }
-    var chat = try domainChat(record)
+    var (chat, expired) = try dueChat(record, now: now)
     let before = chat.section
-    let events = try rule(&chat)
+    let events = try expired + rule(&chat)
     try save(&record, chat, events: events, changes: &changes, now: now)
     if before != .requested, chat.section == .requested { try episodeRequested(chatID: chatID, at: now) }
     return try apiChat(record)
@@ -62,8 +70,8 @@ extension SQLiteConnection {
     guard var record = try chat(chatID, workspaceID: workspaceID) else {
       throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
     }
-    var chat = try domainChat(record)
-    let events = try chat.send(outbound, at: Timestamp(millisecondsSinceEpoch: now), policy: try policy(workspaceID))
+    var (chat, expired) = try dueChat(record, now: now)
+    let events = try expired + chat.send(outbound, at: Timestamp(millisecondsSinceEpoch: now), policy: try policy(workspaceID))
     let message = try queueOutbound(
       &record, text: text, templateName: templateName, sender: sender, now: now, changes: &changes)
     try save(&record, chat, events: events, messageID: Int64(message.id), changes: &changes, now: now)

@@ -27,14 +27,19 @@ struct Inbound {
     let stored: ChatDomain.Contact
     var chat: ChatDomain.Chat
     var events: [ChatDomain.JourneyEvent]
+    var wasHistory = false
     if let existing = try db.contact(waUserID: waUserID, workspaceID: workspaceID) {
       contactRecord = existing
       contact = try db.domainContact(existing)
       stored = contact
       if let existingChat = try db.chat(contactID: existing.id) {
         record = existingChat
-        chat = try db.domainChat(existingChat)
-        events = chat.receiveInbound(at: timestamp)
+        // A chat overdue for History goes there first (the sweep may not have run yet), so the
+        // user's message brings it back to Active rather than to an agent's old chat.
+        (chat, events) = try db.dueChat(existingChat, now: now)
+        if !events.isEmpty { try db.episodeResolved(chatID: existingChat.id, at: now, startNext: false) }
+        wasHistory = chat.section == .history
+        events += chat.receiveInbound(at: timestamp)
       } else {
         record = try db.insertChat(workspaceID: workspaceID, contactID: existing.id, now: now, preview: text)
         (chat, events) = ChatDomain.Chat.start(at: timestamp)
@@ -60,7 +65,6 @@ struct Inbound {
       record = try db.insertChat(workspaceID: workspaceID, contactID: contactID, now: now, preview: text)
       try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
     }
-    let wasHistory = record.section == .history
     let message = try db.insertMessage(
       workspaceID: workspaceID, chatID: record.id, direction: .inbound,
       sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
