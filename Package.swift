@@ -75,7 +75,7 @@ let package = Package(
     .executableTarget(name: "switchboard", dependencies: ["ChatService", "SwitchboardChatClient"]),
     .executableTarget(
       name: "switchboard-bench",
-      dependencies: ["SwitchboardRPC"],
+      dependencies: ["SwitchboardRPC", "ChatService", "SwitchboardChatClient"],
       plugins: ["SwitchboardCodegen"]
     ),
 

@@ -19,7 +19,7 @@ public enum Bot {
     contact: Contact
   ) -> BotDecision {
     let words = TextFolding.words(in: text)
-    if configuration.handoffPhrases.contains(where: { TextPattern(phrase: $0).occurs(in: words) }) {
+    if configuration.handoffPhrases.contains(where: { TextPattern.phrase($0).occurs(in: words) }) {
       return BotDecision(
         replies: [render(configuration.handoffReply, for: contact)],
         intervention: .user,
@@ -112,8 +112,8 @@ public enum Bot {
 extension BotIntent {
   /// Whether a keyword occurs in `words` or a pattern covers them.
   func matches(_ words: [String]) -> Bool {
-    keywords.contains { TextPattern(phrase: $0).occurs(in: words) }
-      || patterns.contains { TextPattern(pattern: $0).matches(words) }
+    keywords.contains { TextPattern.phrase($0).occurs(in: words) }
+      || patterns.contains { TextPattern.pattern($0).matches(words) }
   }
 
   /// The first step from `index` on whose field `contact` lacks.

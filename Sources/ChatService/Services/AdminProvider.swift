@@ -81,21 +81,26 @@ struct AdminProvider: AdminService {
   func setAgentPresence(_ request: SetAgentPresenceRequest, context: ServerContext) async throws -> Agent {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
-    let agentID: Int64
-    if request.agentID.isEmpty {
-      guard let own = caller.agentID else { throw ServiceError.invalidArgument("agent_id is required when an API key calls") }
-      agentID = own
-    } else {
-      agentID = try parseID(request.agentID, "agent")
-      if agentID != caller.agentID { try caller.requireAdmin("setting another agent's presence") }
-    }
+    let agentID = try Self.presenceTarget(request.agentID, caller: caller)
+    let online = request.online
     return try await desk.write { db, _ in
       guard try db.agent(agentID, workspaceID: workspaceID) != nil else {
         throw ServiceError.notFound("no agent has id \(agentID) in this workspace")
       }
-      try db.setPresence(agentID: agentID, online: request.online)
+      try db.setPresence(agentID: agentID, online: online)
       return try db.agent(agentID, workspaceID: workspaceID)!
     }
+  }
+
+  /// Whose presence a call sets: the calling agent's by default; another's only by an admin.
+  private static func presenceTarget(_ requested: String, caller: Caller) throws -> Int64 {
+    guard !requested.isEmpty else {
+      guard let own = caller.agentID else { throw ServiceError.invalidArgument("agent_id is required when an API key calls") }
+      return own
+    }
+    let agentID = try parseID(requested, "agent")
+    if agentID != caller.agentID { try caller.requireAdmin("setting another agent's presence") }
+    return agentID
   }
 
   func issueAgentToken(_ request: IssueAgentTokenRequest, context: ServerContext) async throws -> IssueAgentTokenResponse {

@@ -1,0 +1,105 @@
+import ChatService
+import Foundation
+import SwitchboardChatClient
+
+/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--database DIR]`: the chat
+/// desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
+/// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
+/// connector does; each call returns only once the message, the bot's reply, the outbox entry
+/// and the journey are committed. Prints one JSON line with acknowledged messages per second.
+enum ChatInboundCommand {
+  static func main(_ arguments: [String]) async -> Int32 {
+    var concurrency = 64
+    var duration = 5
+    var contacts = 10_000
+    var directory: String?
+    var rest = arguments[...]
+    while let flag = rest.popFirst(), let value = rest.popFirst() {
+      switch flag {
+      case "--concurrency": concurrency = Int(value) ?? 0
+      case "--duration": duration = Int(value) ?? 0
+      case "--contacts": contacts = Int(value) ?? 0
+      case "--database": directory = value
+      default: concurrency = 0
+      }
+    }
+    guard concurrency > 0, duration > 0, contacts > 0 else {
+      printError("usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--database DIR]\n")
+      return 2
+    }
+    let folder = directory ?? NSTemporaryDirectory() + "switchboard-bench-\(UUID().uuidString)"
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
+      let desk = try ChatServer(databasePath: folder + "/bench.sqlite")
+      guard let first = try await desk.prepare() else {
+        printError("chat inbound: the database in \(folder) is not new\n")
+        return 2
+      }
+      var configuration = RPCServer.Configuration()
+      configuration.interceptors = desk.interceptors
+      let server = RPCServer(host: "127.0.0.1", port: 0, services: desk.services, configuration: configuration)
+      let serving = Task { try await server.serve() }
+      let port = try await server.listeningPort
+      var clientConfiguration = RPCClient.Configuration()
+      clientConfiguration.connections = 4
+      let client = RPCClient(host: "127.0.0.1", port: port, configuration: clientConfiguration)
+      let admin = SwitchboardAPI(client: client, secret: first.adminKey)
+      let key = try await admin.admin.createApiKey(CreateApiKeyRequest(label: "bench", scopes: [.ingest]))
+      let connector = SwitchboardAPI(client: client, secret: key.secret)
+
+      let (callers, users) = (concurrency, contacts)
+      let start = monotonicNanos()
+      let warmEnd = start + 1_000_000_000
+      let end = warmEnd + UInt64(duration) * 1_000_000_000
+      let tallies = await withTaskGroup(of: (latencies: [UInt64], errors: Int).self) { group in
+        for caller in 0..<callers {
+          group.addTask(executorPreference: client.executor) {
+            var latencies: [UInt64] = []
+            var errors = 0
+            var sent = 0
+            while true {
+              let issued = monotonicNanos()
+              if issued >= end { return (latencies, errors) }
+              // Message ids unique across callers; users spread over all of them.
+              let n = sent * callers + caller
+              sent += 1
+              let request = ReceiveInboundRequest(
+                waMessageID: "bench.\(n)", waUserID: "55119\(10_000_000 + n % users)",
+                profileName: "User \(n % users)", text: n % 7 == 0 ? "what are your opening hours?" : "hello")
+              do {
+                _ = try await connector.chats.receiveInbound(request)
+                let done = monotonicNanos()
+                if issued >= warmEnd, done <= end { latencies.append(done - issued) }
+              } catch {
+                if issued >= warmEnd { errors += 1 }
+              }
+            }
+          }
+        }
+        var all: [(latencies: [UInt64], errors: Int)] = []
+        for await tally in group { all.append(tally) }
+        return all
+      }
+      var latencies = tallies.flatMap(\.latencies)
+      latencies.sort()
+      let errors = tallies.reduce(0) { $0 + $1.errors }
+      func percentile(_ p: Double) -> String {
+        guard !latencies.isEmpty else { return "0.0" }
+        let rank = max(Int((p / 100 * Double(latencies.count)).rounded(.up)), 1)
+        return oneDecimal(Double(latencies[rank - 1]) / 1000)
+      }
+      print(
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentile(50)),\"p99_us\":\(percentile(99)),\"errors\":\(errors)}"
+      )
+      client.close()
+      server.beginGracefulShutdown()
+      _ = try? await serving.value
+      await desk.close()
+      return 0
+    } catch {
+      printError("chat inbound: \(error)\n")
+      return 1
+    }
+  }
+}
