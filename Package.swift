@@ -72,7 +72,7 @@ let package = Package(
     ),
 
     // MARK: Executables
-    .executableTarget(name: "switchboard", dependencies: ["ChatService", "SwitchboardChatClient"]),
+    .executableTarget(name: "switchboard", dependencies: ["ChatService", "ChatDomain", "SwitchboardChatClient"]),
     .executableTarget(
       name: "switchboard-bench",
       dependencies: ["SwitchboardRPC", "ChatService", "SwitchboardChatClient"],

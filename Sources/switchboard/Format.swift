@@ -1,3 +1,5 @@
+import struct ChatDomain.Timestamp
+import Foundation
 import SwitchboardChatClient
 
 /// How the client prints what the server returns: one line per item, fields tab-separated.
@@ -49,22 +51,9 @@ enum Format {
     }
   }
 
-  /// Milliseconds since the epoch as `YYYY-MM-DD hh:mm:ss` UTC.
+  /// Milliseconds since the epoch as ISO 8601 UTC, to the second.
   static func time(_ milliseconds: Int64) -> String {
-    var seconds = milliseconds / 1000
-    let secondOfDay = Int(seconds % 86_400)
-    seconds /= 86_400
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let z = seconds + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return "\(year)-\(two(Int(month)))-\(two(Int(day))) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
+    let iso = Timestamp(millisecondsSinceEpoch: milliseconds).description  // 2026-11-29T04:41:09.123Z
+    return String(iso.prefix(19)).replacingOccurrences(of: "T", with: " ")
   }
 }
