@@ -19,8 +19,8 @@ struct InterventionRaceTests {
       var racers: [(name: String, api: SwitchboardAPI, id: String)] = []
       for index in 1...20 {
         let name = "Racer \(index < 10 ? "0" : "")\(index)"
-        let (api, id) = try await desk.signIn(name)
-        racers.append((name, api, id))
+        let racer = try await desk.signIn(name)
+        racers.append((name, racer.api, racer.id))
       }
       let snapshot = racers
 
