@@ -24,7 +24,8 @@ extension SQLiteConnection {
   }
 
   /// Applies `rule` to a chat and saves everything it changed; returns the chat as callers
-  /// see it.
+  /// see it. A rule that changes nothing (intervening in a chat one holds) saves nothing and
+  /// tells no watcher.
   func changeChat(
     _ chatID: Int64, workspaceID: Int64, by caller: Caller, now: Int64, changes: inout Desk.Changes,
     _ rule: (inout ChatDomain.Chat) throws -> [ChatDomain.JourneyEvent]
@@ -32,9 +33,11 @@ extension SQLiteConnection {
     guard var record = try chat(chatID, workspaceID: workspaceID) else {
       throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
     }
-    var chat = try domainChat(record)
+    let loaded = try domainChat(record)
+    var chat = loaded
     let before = chat.section
     let events = try rule(&chat)
+    guard chat != loaded || !events.isEmpty else { return try apiChat(record) }
     try save(&record, chat, events: events, changes: &changes, now: now)
     if before != .requested, chat.section == .requested { try episodeRequested(chatID: chatID, at: now) }
     return try apiChat(record)
