@@ -43,6 +43,21 @@ extension SQLiteConnection {
     return try apiChat(record)
   }
 
+  /// Takes the bot's replies still waiting in a chat's outbox out of it, as failed and saying
+  /// why: an agent took the chat, and a reply the bot decided before that is never sent, even
+  /// after the agent resolves (`Chat.canBotSpeak(decidedAt:)`). Watchers of the chat see each
+  /// status change.
+  func dropPendingBotReplies(chatID: Int64, workspaceID: Int64, changes: inout Desk.Changes) throws {
+    for var message in try pendingOutbound(chatID: chatID) where message.sender?.kind == .bot {
+      message.status = .failed
+      message.failureCode = "superseded"
+      message.failureText = "not sent: an agent took the chat before the bot's reply went out"
+      let messageID = Int64(message.id)!
+      try updateDelivery(message, id: messageID)
+      changes.events.append(try appendEvent(workspaceID: workspaceID, chatID: chatID, messageID: messageID, kind: .chatUpdated))
+    }
+  }
+
   /// Writes a changed domain chat into its row, its journey events, and a watch-log entry.
   func save(
     _ record: inout ChatRecord, _ chat: ChatDomain.Chat, events: [ChatDomain.JourneyEvent],

@@ -187,6 +187,13 @@ extension SQLiteConnection {
       "SELECT \(Self.messageColumns) FROM messages WHERE chat_id = ? AND id > ? ORDER BY id", [chatID, id], Self.message)
   }
 
+  /// A chat's outbound messages still waiting for the delivery connector, oldest first.
+  func pendingOutbound(chatID: Int64) throws -> [ChatMessage] {
+    try fetchAll(
+      "SELECT \(Self.messageColumns) FROM messages WHERE chat_id = ? AND direction = ? AND status = ? ORDER BY id",
+      [chatID, Int64(Direction.outbound.rawValue), Int64(DeliveryStatus.pending.rawValue)], Self.message)
+  }
+
   func updateDelivery(_ message: ChatMessage, id: Int64) throws {
     try execute(
       "UPDATE messages SET status = ?, wa_message_id = ?, failure_code = ?, failure_text = ? WHERE id = ?",
