@@ -43,15 +43,39 @@ extension SQLiteConnection {
     return try apiChat(record)
   }
 
+  /// Why bot replies still in the outbox are withdrawn: the bot may no longer speak
+  /// (`Chat.canBotSpeak(decidedAt:)`), which is checked as replies leave the outbox.
+  enum Withdrawal {
+    /// An agent took the chat: a reply the bot decided before is never sent, even after the
+    /// agent resolves.
+    case intervened
+    /// The chat moved to History: WhatsApp accepts no free-form text until the user writes.
+    case history
+
+    var code: String {
+      switch self {
+      case .intervened: "superseded"
+      case .history: "expired"
+      }
+    }
+
+    var text: String {
+      switch self {
+      case .intervened: "not sent: an agent took the chat before the bot's reply went out"
+      case .history: "not sent: the chat moved to History before the bot's reply went out"
+      }
+    }
+  }
+
   /// Takes the bot's replies still waiting in a chat's outbox out of it, as failed and saying
-  /// why: an agent took the chat, and a reply the bot decided before that is never sent, even
-  /// after the agent resolves (`Chat.canBotSpeak(decidedAt:)`). Watchers of the chat see each
-  /// status change.
-  func dropPendingBotReplies(chatID: Int64, workspaceID: Int64, changes: inout Desk.Changes) throws {
+  /// why. Watchers of the chat see each status change.
+  func withdrawPendingBotReplies(
+    chatID: Int64, workspaceID: Int64, because reason: Withdrawal, changes: inout Desk.Changes
+  ) throws {
     for var message in try pendingOutbound(chatID: chatID) where message.sender?.kind == .bot {
       message.status = .failed
-      message.failureCode = "superseded"
-      message.failureText = "not sent: an agent took the chat before the bot's reply went out"
+      message.failureCode = reason.code
+      message.failureText = reason.text
       let messageID = Int64(message.id)!
       try updateDelivery(message, id: messageID)
       changes.events.append(try appendEvent(workspaceID: workspaceID, chatID: chatID, messageID: messageID, kind: .chatUpdated))

@@ -56,7 +56,7 @@ struct ChatsProvider: ChatsService {
       if intervened {
         try db.countIntervention(contactID: Int64(chat.contactID)!)
         try db.episodeAccepted(chatID: chatID, agentID: caller.agentID, at: now)
-        try db.dropPendingBotReplies(chatID: chatID, workspaceID: workspaceID, changes: &changes)
+        try db.withdrawPendingBotReplies(chatID: chatID, workspaceID: workspaceID, because: .intervened, changes: &changes)
       }
       return chat
     }

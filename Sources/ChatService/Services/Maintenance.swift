@@ -21,6 +21,7 @@ struct Maintenance {
       guard !events.isEmpty else { continue }
       try db.save(&record, chat, events: events, changes: &changes, now: now)
       try db.episodeResolved(chatID: record.id, at: now, startNext: false)
+      try db.withdrawPendingBotReplies(chatID: record.id, workspaceID: record.workspaceID, because: .history, changes: &changes)
       changed += 1
     }
     for workspaceID in try db.fetchAll("SELECT id FROM workspaces WHERE intervene_target_ms > 0", [], { try $0.int64(0) }) {
