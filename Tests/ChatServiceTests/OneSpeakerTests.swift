@@ -43,4 +43,27 @@ struct OneSpeakerTests {
       #expect(next.map { $0.message?.id } == later.botReplies.map(\.id))
     }
   }
+
+  @Test func botRepliesStillInTheOutboxWhenTheChatMovesToHistoryAreNeverSent() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      // The connector is away for a day: the chat moves to History with the reply waiting.
+      let first = try await people.inbound("hello", id: "wamid.1")
+      let chat = try #require(first.chat)
+      let stale = try #require(first.botReplies.first)
+      desk.clock.advance(by: .seconds(24 * 3600))
+      #expect(try await desk.desk.sweep() == 1)
+
+      // The user writes again: only the new reply goes out.
+      let again = try await people.inbound("hello again", id: "wamid.2")
+      let items = try await people.connector.delivery.watchOutbox(WatchOutboxRequest(), options: watchOptions) { stream in
+        var items = stream.makeAsyncIterator()
+        return try await items.expectNext(again.botReplies.count)
+      }
+      #expect(items.map { $0.message?.id } == again.botReplies.map(\.id))
+      let messages = try await people.ada.chats.listMessages(ListMessagesRequest(chatID: chat.id)).messages
+      let dropped = try #require(messages.first { $0.id == stale.id })
+      #expect(dropped.status == .failed && dropped.failureText.contains("History"), "\(dropped)")
+    }
+  }
 }
