@@ -43,8 +43,9 @@ extension SQLiteConnection {
     return try apiChat(record)
   }
 
-  /// Why bot replies still in the outbox are withdrawn: the bot may no longer speak
-  /// (`Chat.canBotSpeak(decidedAt:)`), which is checked as replies leave the outbox.
+  /// Why bot replies still in the outbox are withdrawn: the bot may no longer speak, and
+  /// `Chat.canBotSpeak(decidedAt:)` would refuse them when they left; withdrawing them the
+  /// moment that happens keeps the outbox a list of what may go out.
   enum Withdrawal {
     /// An agent took the chat: a reply the bot decided before is never sent, even after the
     /// agent resolves.
