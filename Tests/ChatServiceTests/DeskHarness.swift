@@ -16,11 +16,13 @@ final class DeskHarness: Sendable {
   let adminKey: String
   /// The operator key.
   let operatorKey: String
+  /// Both keys, to start the desk again on the same database.
+  var keys: DeskKeys { DeskKeys(adminKey: adminKey, operatorKey: operatorKey) }
   private let serving: Task<Void, any Error>
 
   private init(
     directory: String, clock: ManualDeskClock, desk: ChatServer, server: RPCServer, serving: Task<Void, any Error>,
-    port: Int, first: ChatServer.FirstStart
+    port: Int, keys: DeskKeys
   ) {
     self.directory = directory
     self.clock = clock
@@ -29,18 +31,21 @@ final class DeskHarness: Sendable {
     self.serving = serving
     self.port = port
     client = RPCClient(host: "127.0.0.1", port: port)
-    adminKey = first.adminKey
-    operatorKey = first.operatorKey
+    adminKey = keys.adminKey
+    operatorKey = keys.operatorKey
   }
 
   /// Starts a desk; `body` runs against it, then everything is shut down and deleted.
+  ///
+  /// With a `databaseDirectory` the database is kept; starting again on it needs the `keys` of
+  /// its first start, since `prepare()` makes keys only for a new database.
   static func with<T: Sendable>(
-    databaseDirectory: String? = nil, _ body: (DeskHarness) async throws -> T
+    databaseDirectory: String? = nil, keys: DeskKeys? = nil, _ body: (DeskHarness) async throws -> T
   ) async throws -> T {
     let directory = databaseDirectory ?? FileManager.default.temporaryDirectory
       .appendingPathComponent("switchboard-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let harness = try await start(directory: directory)
+    let harness = try await start(directory: directory, keys: keys)
     do {
       let result = try await body(harness)
       await harness.stop()
@@ -53,18 +58,27 @@ final class DeskHarness: Sendable {
     }
   }
 
-  private static func start(directory: String) async throws -> DeskHarness {
+  private static func start(directory: String, keys given: DeskKeys?) async throws -> DeskHarness {
     let clock = ManualDeskClock()
     let desk = try ChatServer(databasePath: directory + "/desk.sqlite", clock: clock)
-    let first = try await desk.prepare()
+    let keys: DeskKeys
+    do {
+      let first = try await desk.prepare()
+      guard let found = first.map({ DeskKeys(adminKey: $0.adminKey, operatorKey: $0.operatorKey) }) ?? given else {
+        throw HarnessError("the database was not new: pass the keys of its first start")
+      }
+      keys = found
+    } catch {
+      await desk.close()
+      throw error
+    }
     var configuration = RPCServer.Configuration()
     configuration.interceptors = desk.interceptors
     configuration.shutdownGracePeriod = .seconds(2)
     let server = RPCServer(host: "127.0.0.1", port: 0, services: desk.services, configuration: configuration)
     let serving = Task { try await server.serve() }
     let port = try await server.listeningPort
-    guard let first else { throw HarnessError("the database was not new") }
-    return DeskHarness(directory: directory, clock: clock, desk: desk, server: server, serving: serving, port: port, first: first)
+    return DeskHarness(directory: directory, clock: clock, desk: desk, server: server, serving: serving, port: port, keys: keys)
   }
 
   func stop() async {
@@ -81,6 +95,12 @@ final class DeskHarness: Sendable {
 
   /// The first workspace's admin API.
   var admin: SwitchboardAPI { api(adminKey) }
+}
+
+/// The admin and operator keys a desk printed at its first start.
+struct DeskKeys: Sendable {
+  let adminKey: String
+  let operatorKey: String
 }
 
 struct HarnessError: Error, CustomStringConvertible {

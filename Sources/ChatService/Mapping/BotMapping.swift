@@ -3,15 +3,23 @@ import SwitchboardChatClient
 
 /// The API's bot configuration and the domain's, both ways.
 extension SwitchboardChatClient.BotConfiguration {
-  /// The domain's configuration, its fields checked (invalidArgument naming the first bad one).
+  /// The domain's configuration, its fields checked (invalidArgument naming the first bad one
+  /// and where it is, as the domain's validation names intents and steps).
   func domain() throws -> ChatDomain.BotConfiguration {
     let configuration = ChatDomain.BotConfiguration(
-      intents: try intents.map { intent in
+      intents: try intents.enumerated().map { intentIndex, intent in
         ChatDomain.BotIntent(
           name: intent.name, keywords: intent.keywords, patterns: intent.patterns, reply: intent.reply,
-          collect: try intent.collect.map { step in
-            ChatDomain.CollectStep(
-              field: try ContactField(key: step.field), question: step.question, answer: step.answer.domain,
+          collect: try intent.collect.enumerated().map { stepIndex, step in
+            let field: ContactField
+            do {
+              field = try ContactField(key: step.field)
+            } catch let error as DomainError {
+              let label = intent.name.isEmpty ? "intent \(intentIndex + 1)" : "intent '\(intent.name)'"
+              throw DomainError(error.kind, "the field of step \(stepIndex + 1) of \(label): \(error.message)")
+            }
+            return ChatDomain.CollectStep(
+              field: field, question: step.question, answer: step.answer.domain,
               hint: step.hint.isEmpty ? nil : step.hint, confirmation: step.confirmation.isEmpty ? nil : step.confirmation)
           })
       },

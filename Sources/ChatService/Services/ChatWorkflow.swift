@@ -32,7 +32,8 @@ extension SQLiteConnection {
   }
 
   /// Applies `rule` to a chat and saves everything it changed; returns the chat as callers
-  /// see it.
+  /// see it. A rule that changes nothing (intervening in a chat one holds) saves nothing and
+  /// tells no watcher.
   func changeChat(
     _ chatID: Int64, workspaceID: Int64, by caller: Caller, now: Int64, changes: inout Desk.Changes,
     _ rule: (inout ChatDomain.Chat) throws -> [ChatDomain.JourneyEvent]
@@ -41,11 +42,56 @@ extension SQLiteConnection {
       throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
     }
     var (chat, expired) = try dueChat(record, now: now)
+    if !expired.isEmpty {
+      try withdrawPendingBotReplies(chatID: chatID, workspaceID: workspaceID, because: .history, changes: &changes)
+    }
+    let loaded = chat
     let before = chat.section
     let events = try expired + rule(&chat)
+    guard chat != loaded || !events.isEmpty else { return try apiChat(record) }
     try save(&record, chat, events: events, changes: &changes, now: now)
     if before != .requested, chat.section == .requested { try episodeRequested(chatID: chatID, at: now) }
     return try apiChat(record)
+  }
+
+  /// Why bot replies still in the outbox are withdrawn: the bot may no longer speak, and
+  /// `Chat.canBotSpeak(decidedAt:)` would refuse them when they left; withdrawing them the
+  /// moment that happens keeps the outbox a list of what may go out.
+  enum Withdrawal {
+    /// An agent took the chat: a reply the bot decided before is never sent, even after the
+    /// agent resolves.
+    case intervened
+    /// The chat moved to History: WhatsApp accepts no free-form text until the user writes.
+    case history
+
+    var code: String {
+      switch self {
+      case .intervened: "superseded"
+      case .history: "expired"
+      }
+    }
+
+    var text: String {
+      switch self {
+      case .intervened: "not sent: an agent took the chat before the bot's reply went out"
+      case .history: "not sent: the chat moved to History before the bot's reply went out"
+      }
+    }
+  }
+
+  /// Takes the bot's replies still waiting in a chat's outbox out of it, as failed and saying
+  /// why. Watchers of the chat see each status change.
+  func withdrawPendingBotReplies(
+    chatID: Int64, workspaceID: Int64, because reason: Withdrawal, changes: inout Desk.Changes
+  ) throws {
+    for var message in try pendingOutbound(chatID: chatID) where message.sender?.kind == .bot {
+      message.status = .failed
+      message.failureCode = reason.code
+      message.failureText = reason.text
+      let messageID = Int64(message.id)!
+      try updateDelivery(message, id: messageID)
+      changes.events.append(try appendEvent(workspaceID: workspaceID, chatID: chatID, messageID: messageID, kind: .chatUpdated))
+    }
   }
 
   /// Writes a changed domain chat into its row, its journey events, and a watch-log entry.
@@ -71,6 +117,9 @@ extension SQLiteConnection {
       throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
     }
     var (chat, expired) = try dueChat(record, now: now)
+    if !expired.isEmpty {
+      try withdrawPendingBotReplies(chatID: chatID, workspaceID: workspaceID, because: .history, changes: &changes)
+    }
     let events = try expired + chat.send(outbound, at: Timestamp(millisecondsSinceEpoch: now), policy: try policy(workspaceID))
     let message = try queueOutbound(
       &record, text: text, templateName: templateName, sender: sender, now: now, changes: &changes)

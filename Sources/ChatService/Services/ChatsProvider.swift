@@ -46,11 +46,18 @@ struct ChatsProvider: ChatsService {
     let chatID = try parseID(request.chatID, "chat")
     let now = desk.now
     return try await desk.write { db, changes in
+      // Intervening again in a chat one holds changes nothing, and counts no intervention.
+      var intervened = false
       let chat = try db.changeChat(chatID, workspaceID: workspaceID, by: caller, now: now, changes: &changes) { chat in
-        try chat.intervene(by: caller.principal, at: Timestamp(millisecondsSinceEpoch: now))
+        let events = try chat.intervene(by: caller.principal, at: Timestamp(millisecondsSinceEpoch: now))
+        intervened = !events.isEmpty
+        return events
       }
-      try db.countIntervention(contactID: Int64(chat.contactID)!)
-      try db.episodeAccepted(chatID: chatID, agentID: caller.agentID, at: now)
+      if intervened {
+        try db.countIntervention(contactID: Int64(chat.contactID)!)
+        try db.episodeAccepted(chatID: chatID, agentID: caller.agentID, at: now)
+        try db.withdrawPendingBotReplies(chatID: chatID, workspaceID: workspaceID, because: .intervened, changes: &changes)
+      }
       return chat
     }
   }

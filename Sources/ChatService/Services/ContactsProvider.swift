@@ -74,6 +74,8 @@ struct ContactsProvider: ContactsService {
     let page = request.page ?? PageRequest()
     let limit = try pageSize(page.pageSize)
     let cursor = try PageCursor(token: page.pageToken)
+    // An agent does not read the contact of a chat another agent holds, in a list either.
+    let viewer: Int64?? = caller.isAdmin || caller.agentID == nil ? .none : .some(caller.agentID)
     return try await desk.read { db in
       var tagID: Int64?
       if !request.tag.isEmpty {
@@ -83,7 +85,7 @@ struct ContactsProvider: ContactsService {
       let ids = try db.contactIDs(
         workspaceID: workspaceID, tagID: tagID,
         attribute: request.attributeKey.isEmpty ? nil : (request.attributeKey, request.attributeValue),
-        after: cursor, limit: limit + 1)
+        hideAcceptedExceptFor: viewer, after: cursor, limit: limit + 1)
       let shown = ids.prefix(limit)
       let contacts = try shown.compactMap { try db.contact($0.id, workspaceID: workspaceID) }.map(db.apiContact)
       let next = ids.count > limit ? PageCursor(key: shown.last!.lastSeenAt, id: shown.last!.id).token : ""

@@ -37,7 +37,11 @@ struct Inbound {
         // A chat overdue for History goes there first (the sweep may not have run yet), so the
         // user's message brings it back to Active rather than to an agent's old chat.
         (chat, events) = try db.dueChat(existingChat, now: now)
-        if !events.isEmpty { try db.episodeResolved(chatID: existingChat.id, at: now, startNext: false) }
+        if !events.isEmpty {
+          try db.episodeResolved(chatID: existingChat.id, at: now, startNext: false)
+          try db.withdrawPendingBotReplies(
+            chatID: existingChat.id, workspaceID: workspaceID, because: .history, changes: &changes)
+        }
         wasHistory = chat.section == .history
         events += chat.receiveInbound(at: timestamp)
       } else {

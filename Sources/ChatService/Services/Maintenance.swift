@@ -15,17 +15,14 @@ struct Maintenance {
   func run(changes: inout Desk.Changes) throws -> Int {
     var changed = 0
     let timestamp = Timestamp(millisecondsSinceEpoch: now)
-    // The shortest History period of any workspace bounds which chats can be due.
-    let shortest = try db.fetchOne("SELECT min(history_after_ms) FROM workspaces") { $0.optionalInt64(0) } ?? nil
-    if let shortest {
-      for var record in try db.chatsToExpire(cutoff: now - shortest, limit: Self.batchLimit) {
-        var chat = try db.domainChat(record)
-        let events = chat.expire(at: timestamp, policy: try db.policy(record.workspaceID))
-        guard !events.isEmpty else { continue }
-        try db.save(&record, chat, events: events, changes: &changes, now: now)
-        try db.episodeResolved(chatID: record.id, at: now, startNext: false)
-        changed += 1
-      }
+    for var record in try db.chatsToExpire(now: now, limit: Self.batchLimit) {
+      var chat = try db.domainChat(record)
+      let events = chat.expire(at: timestamp, policy: try db.policy(record.workspaceID))
+      guard !events.isEmpty else { continue }
+      try db.save(&record, chat, events: events, changes: &changes, now: now)
+      try db.episodeResolved(chatID: record.id, at: now, startNext: false)
+      try db.withdrawPendingBotReplies(chatID: record.id, workspaceID: record.workspaceID, because: .history, changes: &changes)
+      changed += 1
     }
     for workspaceID in try db.fetchAll("SELECT id FROM workspaces WHERE intervene_target_ms > 0", [], { try $0.int64(0) }) {
       let target = try db.settings(workspaceID).interveneTargetMs

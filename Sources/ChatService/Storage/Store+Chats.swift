@@ -90,14 +90,22 @@ extension SQLiteConnection {
     return try fetchAll(sql, arguments, ChatRecord.init(row:))
   }
 
-  /// Chats in Active or Requested whose last message is older than `cutoff`: due for History.
-  func chatsToExpire(cutoff: Int64, limit: Int) throws -> [ChatRecord] {
+  /// Chats in Active, Requested or Accepted whose last message is at least their workspace's
+  /// History period before `now`: due for History, oldest first.
+  ///
+  /// Each chat is held to its own workspace's period: the shortest period of all workspaces
+  /// only narrows the index range, since as the sole bound it would fill the batch with chats
+  /// of slower workspaces that are not due, and hold back the due chats of faster ones for as
+  /// long as those stay quiet.
+  func chatsToExpire(now: Int64, limit: Int) throws -> [ChatRecord] {
     try fetchAll(
       """
-      SELECT \(ChatRecord.columns) FROM chats
-      WHERE section IN (?, ?, ?) AND last_message_at <= ? ORDER BY last_message_at LIMIT ?
+      SELECT \(ChatRecord.qualifiedColumns) FROM chats ch JOIN workspaces w ON w.id = ch.workspace_id
+      WHERE ch.section IN (?, ?, ?) AND ch.last_message_at <= ? - w.history_after_ms
+        AND ch.last_message_at <= ? - (SELECT min(history_after_ms) FROM workspaces)
+      ORDER BY ch.last_message_at LIMIT ?
       """,
-      [Int64(Section.active.rawValue), Int64(Section.requested.rawValue), Int64(Section.accepted.rawValue), cutoff, limit],
+      [Int64(Section.active.rawValue), Int64(Section.requested.rawValue), Int64(Section.accepted.rawValue), now, now, limit],
       ChatRecord.init(row:))
   }
 
@@ -177,6 +185,13 @@ extension SQLiteConnection {
   func messages(chatID: Int64, after id: Int64) throws -> [ChatMessage] {
     try fetchAll(
       "SELECT \(Self.messageColumns) FROM messages WHERE chat_id = ? AND id > ? ORDER BY id", [chatID, id], Self.message)
+  }
+
+  /// A chat's outbound messages still waiting for the delivery connector, oldest first.
+  func pendingOutbound(chatID: Int64) throws -> [ChatMessage] {
+    try fetchAll(
+      "SELECT \(Self.messageColumns) FROM messages WHERE chat_id = ? AND direction = ? AND status = ? ORDER BY id",
+      [chatID, Int64(Direction.outbound.rawValue), Int64(DeliveryStatus.pending.rawValue)], Self.message)
   }
 
   func updateDelivery(_ message: ChatMessage, id: Int64) throws {

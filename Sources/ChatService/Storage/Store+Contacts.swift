@@ -147,9 +147,12 @@ extension SQLiteConnection {
     return changes > 0
   }
 
-  /// Contact ids matching the filters, most recently seen first, after `cursor`.
+  /// Contact ids matching the filters, most recently seen first, after `cursor`. Contacts whose
+  /// chat an agent other than `viewer` accepted are left out unless `viewer` is nil (admins and
+  /// keys).
   func contactIDs(
-    workspaceID: Int64, tagID: Int64?, attribute: (key: String, value: String)?, after cursor: PageCursor?, limit: Int
+    workspaceID: Int64, tagID: Int64?, attribute: (key: String, value: String)?, hideAcceptedExceptFor viewer: Int64??,
+    after cursor: PageCursor?, limit: Int
   ) throws -> [(id: Int64, lastSeenAt: Int64)] {
     var sql = "SELECT c.id, c.last_seen_at FROM contacts c WHERE c.workspace_id = ?"
     var arguments: [(any SQLiteBindable)?] = [workspaceID]
@@ -165,6 +168,10 @@ extension SQLiteConnection {
         arguments.append(attribute.value)
       }
       sql += ")"
+    }
+    if case .some(let viewer) = viewer {
+      sql += " AND NOT EXISTS (SELECT 1 FROM chats ch WHERE ch.contact_id = c.id AND ch.section = ? AND ch.owner_agent_id IS NOT ?)"
+      arguments += [Int64(Section.accepted.rawValue), viewer]
     }
     if let cursor {
       sql += " AND (c.last_seen_at, c.id) < (?, ?)"
