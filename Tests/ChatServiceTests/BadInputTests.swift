@@ -64,6 +64,9 @@ struct BadInputTests {
 
       let calls: [BadCall] = [
         // Ids that name nothing.
+        BadCall("a section this server does not know", .invalidArgument, mentions: ["section", "7"]) {
+          _ = try await ada.chats.listChats(ListChatsRequest(section: .unrecognized(7)))
+        },
         BadCall("unknown chat", .notFound, mentions: ["chat", "999999"]) {
           _ = try await ada.chats.getChat(GetChatRequest(chatID: "999999"))
         },

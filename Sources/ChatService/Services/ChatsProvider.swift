@@ -141,6 +141,9 @@ struct ChatsProvider: ChatsService {
     let page = request.page ?? PageRequest()
     let limit = try pageSize(page.pageSize)
     let cursor = try PageCursor(token: page.pageToken)
+    if case .unrecognized(let number) = request.section {
+      throw ServiceError.invalidArgument("section \(number) is not a section: use active, requested, accepted, history or unspecified for all")
+    }
     let agentFilter = request.agentID.isEmpty ? nil : try parseID(request.agentID, "agent")
     let viewer: Int64?? = caller.isAdmin ? .none : .some(caller.agentID)
     return try await desk.read { db in

@@ -15,7 +15,12 @@ struct WatchesProvider: WatchesService {
     guard let agentID = caller.agentID else {
       throw ServiceError.permissionDenied("\(caller.displayName) may not watch an inbox: inboxes are agents'")
     }
-    var last = request.afterSequence > 0 ? request.afterSequence : try await desk.read { try $0.lastEventSequence(workspaceID: workspaceID) }
+    var last: Int64
+    if let after = request.afterSequence {
+      last = max(after, 0)
+    } else {
+      last = try await desk.read { try $0.lastEventSequence(workspaceID: workspaceID) }
+    }
     try await desk.follow(.chats, workspaceID: workspaceID) {
       let after = last
       let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
@@ -48,7 +53,7 @@ struct WatchesProvider: WatchesService {
       _ = try db.readableChat(chatID, workspaceID: workspaceID, by: caller)
       return try db.lastEventSequence(workspaceID: workspaceID)
     }
-    var last = request.afterSequence > 0 ? request.afterSequence : start
+    var last = request.afterSequence.map { max($0, 0) } ?? start
     try await desk.follow(.chats, workspaceID: workspaceID) {
       let after = last
       let batch = try await desk.read { db -> ([ChatEvent], Int64, Bool) in
