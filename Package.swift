@@ -95,7 +95,7 @@ let package = Package(
     ),
     .testTarget(name: "SwitchboardHealthTests", dependencies: ["SwitchboardHealth", "SwitchboardRPC"]),
     .testTarget(name: "SwitchboardSQLiteTests", dependencies: ["SwitchboardSQLite"]),
-    .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "SwitchboardChatClient"]),
+    .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "SwitchboardChatClient", "switchboard"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(name: "ChatDomainTests", dependencies: ["ChatDomain"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),

@@ -31,7 +31,7 @@ struct WatchesProvider: WatchesService {
           let chat = try db.domainChat(record)
           let topBar = try db.topBar(workspaceID: workspaceID, agentID: agentID)
           if chat.isListed(for: caller.principal) {
-            events.append(InboxEvent(sequence: entry.sequence, kind: .chatUpdated, chat: try db.apiChat(record), topBar: topBar))
+            events.append(InboxEvent(sequence: entry.sequence, kind: entry.kind, chat: try db.apiChat(record), topBar: topBar))
           } else {
             events.append(InboxEvent(
               sequence: entry.sequence, kind: .chatHidden, chat: SwitchboardChatClient.Chat(id: record.id.idString), topBar: topBar))
