@@ -10,6 +10,8 @@ final class Desk: Sendable {
   let database: SQLiteDatabase
   let clock: any DeskClock
   let hub: EventHub
+  /// Workspaces' rule periods and bots, cached.
+  let rules = WorkspaceRules()
 
   init(database: SQLiteDatabase, clock: any DeskClock, hub: EventHub = EventHub()) {
     self.database = database

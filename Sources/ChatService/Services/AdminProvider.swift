@@ -39,6 +39,7 @@ struct AdminProvider: AdminService {
     where value < 0 {
       throw ServiceError.invalidArgument("\(field) must not be negative; got \(value)")
     }
+    defer { desk.rules.forget(workspaceID) }
     return try await desk.write { db, _ in
       var settings = try db.settings(workspaceID)
       if update.historyAfterMs > 0 { settings.historyAfterMs = update.historyAfterMs }

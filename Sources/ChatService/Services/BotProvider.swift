@@ -19,6 +19,7 @@ struct BotProvider: BotService {
     }
     let validated = try configuration.domain().api
     try await desk.write { db, _ in try db.saveBotConfiguration(workspaceID, validated) }
+    desk.rules.forget(workspaceID)
     return validated
   }
 }

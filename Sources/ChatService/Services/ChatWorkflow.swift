@@ -16,9 +16,11 @@ extension SQLiteConnection {
 
   /// The domain chat of a row with its timers applied: a chat past its History time that the
   /// sweep has not reached yet is moved now, so no rule runs on a chat that should be closed.
-  func dueChat(_ record: ChatRecord, now: Int64) throws -> (ChatDomain.Chat, [ChatDomain.JourneyEvent]) {
+  func dueChat(
+    _ record: ChatRecord, now: Int64, policy known: ChatPolicy? = nil
+  ) throws -> (ChatDomain.Chat, [ChatDomain.JourneyEvent]) {
     var chat = try domainChat(record)
-    let events = chat.expire(at: Timestamp(millisecondsSinceEpoch: now), policy: try policy(record.workspaceID))
+    let events = chat.expire(at: Timestamp(millisecondsSinceEpoch: now), policy: try known ?? policy(record.workspaceID))
     return (chat, events)
   }
 

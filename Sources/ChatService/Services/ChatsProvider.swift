@@ -20,8 +20,9 @@ struct ChatsProvider: ChatsService {
     let phone = request.phone.isEmpty ? nil : try Validate.phone(request.phone)
     let profileName = request.profileName.isEmpty ? nil : try? Validate.name(request.profileName, "profile_name")
     let now = request.sentAtMs > 0 ? min(request.sentAtMs, desk.now) : desk.now
+    let rules = try await desk.rules.entry(workspaceID, desk: desk)
     return try await desk.write { db, changes in
-      try Inbound(db: db, workspaceID: workspaceID, now: now).receive(
+      try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).receive(
         waMessageID: request.waMessageID, waUserID: waUserID, phone: phone, profileName: profileName, text: text,
         changes: &changes)
     }

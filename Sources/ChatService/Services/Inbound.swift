@@ -9,6 +9,8 @@ struct Inbound {
   let db: SQLiteConnection
   let workspaceID: Int64
   let now: Int64
+  /// The workspace's rules, from the desk's cache: read before the write, not on the writer.
+  let rules: WorkspaceRules.Entry
 
   private var timestamp: Timestamp { Timestamp(millisecondsSinceEpoch: now) }
 
@@ -36,7 +38,7 @@ struct Inbound {
         record = existingChat
         // A chat overdue for History goes there first (the sweep may not have run yet), so the
         // user's message brings it back to Active rather than to an agent's old chat.
-        (chat, events) = try db.dueChat(existingChat, now: now)
+        (chat, events) = try db.dueChat(existingChat, now: now, policy: rules.policy)
         if !events.isEmpty {
           try db.episodeResolved(chatID: existingChat.id, at: now, startNext: false)
           try db.withdrawPendingBotReplies(
@@ -79,8 +81,7 @@ struct Inbound {
 
     // The bot's turn, in the same commit: one speaker at a time holds by construction.
     let sectionBefore = chat.section
-    let configuration = try db.botConfiguration(workspaceID)
-    let turn = chat.runBot(on: text, contact: &contact, configuration: configuration, at: timestamp)
+    let turn = chat.runBot(on: text, contact: &contact, configuration: rules.bot, at: timestamp)
     events += turn.events
     try db.saveContactChanges(contactRecord, from: stored, to: contact)
     try saveNewTags(contactRecord, from: stored, to: contact)
@@ -91,8 +92,10 @@ struct Inbound {
     }
     try db.save(&record, chat, events: events, messageID: Int64(message.id), changes: &changes, now: now)
     if sectionBefore != .requested, chat.section == .requested { try db.episodeRequested(chatID: record.id, at: now) }
-    return ReceiveInboundResponse(
-      chat: try db.apiChat(record), message: message, created: true, botReplies: replies, newContact: newContact)
+    let chatView = try db.apiChat(
+      record, contactName: contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
+      ownerName: chat.owner?.name ?? "")
+    return ReceiveInboundResponse(chat: chatView, message: message, created: true, botReplies: replies, newContact: newContact)
   }
 
   /// The answer to a retried delivery: what the first one produced, and nothing new.
