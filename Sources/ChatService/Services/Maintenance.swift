@@ -15,7 +15,12 @@ struct Maintenance {
   func run(changes: inout Desk.Changes) throws -> Int {
     var changed = 0
     let timestamp = Timestamp(millisecondsSinceEpoch: now)
-    for var record in try db.chatsToExpire(now: now, limit: Self.batchLimit) {
+    // Each workspace by its own period, so quiet chats of one never hold back another's.
+    let workspaces = try db.fetchAll("SELECT id, history_after_ms FROM workspaces", []) { (try $0.int64(0), try $0.int64(1)) }
+    let due = try workspaces.flatMap { workspaceID, period in
+      try db.chatsToExpire(workspaceID: workspaceID, cutoff: now - period, limit: Self.batchLimit)
+    }
+    for var record in due {
       var chat = try db.domainChat(record)
       let events = chat.expire(at: timestamp, policy: try db.policy(record.workspaceID))
       guard !events.isEmpty else { continue }

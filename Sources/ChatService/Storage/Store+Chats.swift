@@ -90,22 +90,17 @@ extension SQLiteConnection {
     return try fetchAll(sql, arguments, ChatRecord.init(row:))
   }
 
-  /// Chats in Active, Requested or Accepted whose last message is at least their workspace's
-  /// History period before `now`: due for History, oldest first.
-  ///
-  /// Each chat is held to its own workspace's period: the shortest period of all workspaces
-  /// only narrows the index range, since as the sole bound it would fill the batch with chats
-  /// of slower workspaces that are not due, and hold back the due chats of faster ones for as
-  /// long as those stay quiet.
-  func chatsToExpire(now: Int64, limit: Int) throws -> [ChatRecord] {
+  /// Chats of `workspaceID` in Active, Requested or Accepted whose last message is at or
+  /// before `cutoff`, oldest first: due for History (served by `chats_by_section`).
+  func chatsToExpire(workspaceID: Int64, cutoff: Int64, limit: Int) throws -> [ChatRecord] {
     try fetchAll(
       """
-      SELECT \(ChatRecord.qualifiedColumns) FROM chats ch JOIN workspaces w ON w.id = ch.workspace_id
-      WHERE ch.section IN (?, ?, ?) AND ch.last_message_at <= ? - w.history_after_ms
-        AND ch.last_message_at <= ? - (SELECT min(history_after_ms) FROM workspaces)
-      ORDER BY ch.last_message_at LIMIT ?
+      SELECT \(ChatRecord.columns) FROM chats
+      WHERE workspace_id = ? AND section IN (?, ?, ?) AND last_message_at <= ?
+      ORDER BY last_message_at LIMIT ?
       """,
-      [Int64(Section.active.rawValue), Int64(Section.requested.rawValue), Int64(Section.accepted.rawValue), now, now, limit],
+      [workspaceID, Int64(Section.active.rawValue), Int64(Section.requested.rawValue), Int64(Section.accepted.rawValue),
+       cutoff, limit],
       ChatRecord.init(row:))
   }
 

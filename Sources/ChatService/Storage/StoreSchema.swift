@@ -113,9 +113,9 @@ enum StoreSchema {
     );
     CREATE INDEX chats_by_section ON chats (workspace_id, section, last_message_at, id);
     CREATE INDEX chats_by_recent ON chats (workspace_id, last_message_at, id);
-    CREATE INDEX chats_by_owner ON chats (owner_agent_id, last_message_at, id);
-    -- Expiry to History scans chats by age within their section.
-    CREATE INDEX chats_to_expire ON chats (section, last_message_at);
+    -- Accepted chats only: every message moves a chat in each index keyed by time, so an index
+    -- that only some chats need holds only those.
+    CREATE INDEX chats_by_owner ON chats (owner_agent_id, last_message_at, id) WHERE owner_agent_id IS NOT NULL;
 
     CREATE TABLE messages (
       id INTEGER PRIMARY KEY,
