@@ -21,8 +21,18 @@ struct ChatsProvider: ChatsService {
     let profileName = request.profileName.isEmpty ? nil : try? Validate.name(request.profileName, "profile_name")
     let now = request.sentAtMs > 0 ? min(request.sentAtMs, desk.now) : desk.now
     let rules = try await desk.rules.entry(workspaceID, desk: desk)
+    // Decide on a reader what a returning user's message does; the writer then only checks
+    // and stores (and takes the whole path itself when the plan went stale or there is none).
+    let plan = try await desk.read { db in
+      try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(
+        waMessageID: request.waMessageID, waUserID: waUserID, text: text)
+    }
     return try await desk.write { db, changes in
-      try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).receive(
+      let inbound = Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules)
+      if let plan, let response = try inbound.apply(plan, waMessageID: request.waMessageID, phone: phone, text: text, changes: &changes) {
+        return response
+      }
+      return try inbound.receive(
         waMessageID: request.waMessageID, waUserID: waUserID, phone: phone, profileName: profileName, text: text,
         changes: &changes)
     }

@@ -12,7 +12,7 @@ struct Inbound {
   /// The workspace's rules, from the desk's cache: read before the write, not on the writer.
   let rules: WorkspaceRules.Entry
 
-  private var timestamp: Timestamp { Timestamp(millisecondsSinceEpoch: now) }
+  var timestamp: Timestamp { Timestamp(millisecondsSinceEpoch: now) }
 
   func receive(
     waMessageID: String, waUserID: String, phone: String?, profileName: String?, text: String,

@@ -1,0 +1,91 @@
+import ChatDomain
+import SwitchboardChatClient
+import SwitchboardSQLite
+
+/// What a message from a returning user will do, decided on a reader before the write: the
+/// rules and the bot's turn run there, on the other core, and the writer only checks that the
+/// chat did not change meanwhile and stores the outcome. The writer, which runs every commit
+/// alone, is what bounds the desk's ingest rate.
+struct InboundPlan: Sendable {
+  /// The contact and chat rows as read.
+  var contactRecord: ContactRecord
+  var record: ChatRecord
+  /// The contact as stored, and after the bot's turn (what it collected).
+  var stored: ChatDomain.Contact
+  var contact: ChatDomain.Contact
+  /// The chat after the message and the bot's turn.
+  var chat: ChatDomain.Chat
+  var events: [ChatDomain.JourneyEvent]
+  var replies: [String]
+  /// The chat was overdue for History and is closed by this message first.
+  var expired: Bool
+  /// The message brings the chat back from History: a new episode.
+  var wasHistory: Bool
+  var sectionBefore: ChatDomain.Section
+}
+
+extension Inbound {
+  /// Decides what the message does, reading only. Nil when the message needs the writer's
+  /// whole path: a new contact or chat, or a WhatsApp id seen before.
+  func plan(waMessageID: String, waUserID: String, text: String) throws -> InboundPlan? {
+    guard try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) == nil,
+      let contactRecord = try db.contact(waUserID: waUserID, workspaceID: workspaceID),
+      let record = try db.chat(contactID: contactRecord.id)
+    else { return nil }
+    let stored = try db.domainContact(contactRecord)
+    var contact = stored
+    var (chat, events) = try db.dueChat(record, now: now, policy: rules.policy)
+    let expired = !events.isEmpty
+    let wasHistory = chat.section == .history
+    events += chat.receiveInbound(at: timestamp)
+    let sectionBefore = chat.section
+    let turn = chat.runBot(on: text, contact: &contact, configuration: rules.bot, at: timestamp)
+    events += turn.events
+    for _ in turn.replies { _ = try chat.send(.bot(decidedAt: turn.decidedAt), at: timestamp) }
+    return InboundPlan(
+      contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat, events: events,
+      replies: turn.replies, expired: expired, wasHistory: wasHistory, sectionBefore: sectionBefore)
+  }
+
+  /// Stores a plan's outcome if the chat is still as the plan read it and the message is still
+  /// new; nil, having written nothing, when not (the caller then takes the whole path).
+  func apply(
+    _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, changes: inout Desk.Changes
+  ) throws -> ReceiveInboundResponse? {
+    let version = try db.fetchOne("SELECT version FROM chats WHERE id = ?", [plan.record.id]) { try $0.int64(0) }
+    guard version == plan.record.version,
+      try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) == nil
+    else { return nil }
+    var record = plan.record
+    var contactRecord = plan.contactRecord
+    if plan.expired {
+      try db.episodeResolved(chatID: record.id, at: now, startNext: false)
+      try db.withdrawPendingBotReplies(chatID: record.id, workspaceID: workspaceID, because: .history, changes: &changes)
+    }
+    if let phone, contactRecord.phone.isEmpty {
+      contactRecord.phone = phone
+      try db.updateContactProfile(contactRecord)
+    }
+    let message = try db.insertMessage(
+      workspaceID: workspaceID, chatID: record.id, direction: .inbound,
+      sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
+      waMessageID: waMessageID, status: .unspecified, now: now)
+    record.preview = String(text.prefix(120))
+    try db.contactSeen(contactRecord.id, at: now)
+    if plan.wasHistory { try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now) }
+    try db.saveContactChanges(contactRecord, from: plan.stored, to: plan.contact)
+    var replies: [ChatMessage] = []
+    for reply in plan.replies {
+      replies.append(
+        try db.queueOutbound(&record, text: reply, sender: Actor(kind: .bot, name: "the bot"), now: now, changes: &changes))
+    }
+    try db.save(&record, plan.chat, events: plan.events, messageID: Int64(message.id), changes: &changes, now: now)
+    if plan.sectionBefore != .requested, plan.chat.section == .requested {
+      try db.episodeRequested(chatID: record.id, at: now)
+    }
+    let chatView = try db.apiChat(
+      record, contactName: plan.contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
+      ownerName: plan.chat.owner?.name ?? "")
+    return ReceiveInboundResponse(chat: chatView, message: message, created: true, botReplies: replies, newContact: false)
+  }
+}
