@@ -84,13 +84,8 @@ enum ChatInboundCommand {
       var latencies = tallies.flatMap(\.latencies)
       latencies.sort()
       let errors = tallies.reduce(0) { $0 + $1.errors }
-      func percentile(_ p: Double) -> String {
-        guard !latencies.isEmpty else { return "0.0" }
-        let rank = max(Int((p / 100 * Double(latencies.count)).rounded(.up)), 1)
-        return oneDecimal(Double(latencies[rank - 1]) / 1000)
-      }
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentile(50)),\"p99_us\":\(percentile(99)),\"errors\":\(errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"errors\":\(errors)}"
       )
       client.close()
       server.beginGracefulShutdown()

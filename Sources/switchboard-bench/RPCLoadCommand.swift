@@ -72,13 +72,8 @@ enum RPCLoadCommand {
     latencies.sort()
     let errors = tallies.reduce(0) { $0 + $1.errors }
     let seconds = Double(options.duration)
-    func percentile(_ p: Double) -> String {
-      guard !latencies.isEmpty else { return "0.0" }
-      let rank = max(Int((p / 100 * Double(latencies.count)).rounded(.up)), 1)
-      return oneDecimal(Double(latencies[rank - 1]) / 1000)
-    }
     print(
-      "{\"peer\":\"switchboard\",\"connections\":\(options.connections),\"concurrency\":\(options.concurrency),\"payload\":\(options.payload),\"calls\":\(latencies.count),\"seconds\":\(oneDecimal(seconds)),\"calls_per_s\":\(oneDecimal(Double(latencies.count) / seconds)),\"p50_us\":\(percentile(50)),\"p90_us\":\(percentile(90)),\"p99_us\":\(percentile(99)),\"p999_us\":\(percentile(99.9)),\"errors\":\(errors)}"
+      "{\"peer\":\"switchboard\",\"connections\":\(options.connections),\"concurrency\":\(options.concurrency),\"payload\":\(options.payload),\"calls\":\(latencies.count),\"seconds\":\(oneDecimal(seconds)),\"calls_per_s\":\(oneDecimal(Double(latencies.count) / seconds)),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p90_us\":\(percentileMicroseconds(latencies, 90)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"p999_us\":\(percentileMicroseconds(latencies, 99.9)),\"errors\":\(errors)}"
     )
     return 0
   }

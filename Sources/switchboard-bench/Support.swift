@@ -24,6 +24,14 @@ func oneDecimal(_ value: Double) -> String {
   return "\(tenths / 10).\(tenths % 10)"
 }
 
+/// The nearest-rank `p`th percentile of sorted nanosecond latencies, in microseconds with one
+/// decimal, as the peers print it.
+func percentileMicroseconds(_ sorted: [UInt64], _ p: Double) -> String {
+  guard !sorted.isEmpty else { return "0.0" }
+  let rank = max(Int((p / 100 * Double(sorted.count)).rounded(.up)), 1)
+  return oneDecimal(Double(sorted[rank - 1]) / 1000)
+}
+
 /// Writes to standard error without touching the global (non-Sendable) `stderr`.
 func printError(_ text: String) {
   var text = text

@@ -71,9 +71,7 @@ struct AdminProvider: AdminService {
 
   func listAgents(_ request: ListAgentsRequest, context: ServerContext) async throws -> ListAgentsResponse {
     let workspaceID = try Caller.require().requireWorkspace()
-    let page = request.page ?? PageRequest()
-    let limit = try pageSize(page.pageSize)
-    let cursor = try PageCursor(token: page.pageToken)
+    let (limit, cursor) = try Page.parse(request.page)
     let agents = try await desk.read { try $0.agents(workspaceID: workspaceID, after: cursor, limit: limit + 1) }
     let next = agents.count > limit ? PageCursor(key: 0, id: Int64(agents[limit - 1].id)!).token : ""
     return ListAgentsResponse(agents: Array(agents.prefix(limit)), nextPageToken: next)

@@ -82,9 +82,7 @@ struct CampaignsProvider: CampaignsService {
 
   func listCampaigns(_ request: ListCampaignsRequest, context: ServerContext) async throws -> ListCampaignsResponse {
     let workspaceID = try Caller.require().requireWorkspace()
-    let page = request.page ?? PageRequest()
-    let limit = try pageSize(page.pageSize)
-    let cursor = try PageCursor(token: page.pageToken)
+    let (limit, cursor) = try Page.parse(request.page)
     return try await desk.read { db in
       let ids = try db.fetchAll(
         "SELECT id FROM campaigns WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
@@ -99,9 +97,7 @@ struct CampaignsProvider: CampaignsService {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
     let contactID = try parseID(request.contactID, "contact")
-    let page = request.page ?? PageRequest()
-    let limit = try pageSize(page.pageSize)
-    let cursor = try PageCursor(token: page.pageToken)
+    let (limit, cursor) = try Page.parse(request.page)
     return try await desk.read { db in
       _ = try db.readableContact(contactID, workspaceID: workspaceID, by: caller)
       let campaigns = try db.contactCampaigns(contactID: contactID, before: cursor, limit: limit + 1)

@@ -149,9 +149,7 @@ struct ChatsProvider: ChatsService {
     guard caller.agentID != nil else {
       throw ServiceError.permissionDenied("\(caller.displayName) may not list chats: chats are read by agents")
     }
-    let page = request.page ?? PageRequest()
-    let limit = try pageSize(page.pageSize)
-    let cursor = try PageCursor(token: page.pageToken)
+    let (limit, cursor) = try Page.parse(request.page)
     if case .unrecognized(let number) = request.section {
       throw ServiceError.invalidArgument("section \(number) is not a section: use active, requested, accepted, history or unspecified for all")
     }
@@ -182,9 +180,7 @@ struct ChatsProvider: ChatsService {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
     let chatID = try parseID(request.chatID, "chat")
-    let page = request.page ?? PageRequest()
-    let limit = try pageSize(page.pageSize)
-    let cursor = try PageCursor(token: page.pageToken)
+    let (limit, cursor) = try Page.parse(request.page)
     return try await desk.read { db in
       _ = try db.readableChat(chatID, workspaceID: workspaceID, by: caller)
       let messages = try db.messages(chatID: chatID, before: cursor, limit: limit + 1)

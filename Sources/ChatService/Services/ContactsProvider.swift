@@ -71,9 +71,7 @@ struct ContactsProvider: ContactsService {
     guard caller.agentID != nil || caller.has(.tags) else {
       throw ServiceError.permissionDenied("\(caller.displayName) may not list contacts: agents and keys with the tags scope do")
     }
-    let page = request.page ?? PageRequest()
-    let limit = try pageSize(page.pageSize)
-    let cursor = try PageCursor(token: page.pageToken)
+    let (limit, cursor) = try Page.parse(request.page)
     // An agent does not read the contact of a chat another agent holds, in a list either.
     let viewer: Int64?? = caller.isAdmin || caller.agentID == nil ? .none : .some(caller.agentID)
     return try await desk.read { db in

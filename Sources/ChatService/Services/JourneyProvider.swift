@@ -9,9 +9,7 @@ struct JourneyProvider: JourneyService {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
     let contactID = try parseID(request.contactID, "contact")
-    let page = request.page ?? PageRequest()
-    let limit = try pageSize(page.pageSize)
-    let cursor = try PageCursor(token: page.pageToken)
+    let (limit, cursor) = try Page.parse(request.page)
     return try await desk.read { db in
       _ = try db.readableContact(contactID, workspaceID: workspaceID, by: caller)
       let events = try db.journey(contactID: contactID, before: cursor, limit: limit + 1)

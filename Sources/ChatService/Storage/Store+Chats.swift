@@ -56,19 +56,7 @@ extension SQLiteConnection {
       sql += " AND ch.section = ?"
       arguments.append(Int64(section.rawValue))
     }
-    if let tagID {
-      sql += " AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = ch.contact_id AND t.tag_id = ?)"
-      arguments.append(tagID)
-    }
-    if let attribute {
-      sql += " AND EXISTS (SELECT 1 FROM attributes a WHERE a.contact_id = ch.contact_id AND a.key = ?"
-      arguments.append(attribute.key)
-      if !attribute.value.isEmpty {
-        sql += " AND a.value = ?"
-        arguments.append(attribute.value)
-      }
-      sql += ")"
-    }
+    ContactFilter(tagID: tagID, attribute: attribute).append(to: &sql, &arguments, contact: "ch.contact_id")
     if let agentID {
       sql += " AND ch.owner_agent_id = ?"
       arguments.append(agentID)

@@ -156,19 +156,7 @@ extension SQLiteConnection {
   ) throws -> [(id: Int64, lastSeenAt: Int64)] {
     var sql = "SELECT c.id, c.last_seen_at FROM contacts c WHERE c.workspace_id = ?"
     var arguments: [(any SQLiteBindable)?] = [workspaceID]
-    if let tagID {
-      sql += " AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag_id = ?)"
-      arguments.append(tagID)
-    }
-    if let attribute {
-      sql += " AND EXISTS (SELECT 1 FROM attributes a WHERE a.contact_id = c.id AND a.key = ?"
-      arguments.append(attribute.key)
-      if !attribute.value.isEmpty {
-        sql += " AND a.value = ?"
-        arguments.append(attribute.value)
-      }
-      sql += ")"
-    }
+    ContactFilter(tagID: tagID, attribute: attribute).append(to: &sql, &arguments, contact: "c.id")
     if case .some(let viewer) = viewer {
       sql += " AND NOT EXISTS (SELECT 1 FROM chats ch WHERE ch.contact_id = c.id AND ch.section = ? AND ch.owner_agent_id IS NOT ?)"
       arguments += [Int64(Section.accepted.rawValue), viewer]

@@ -1,3 +1,5 @@
+import SwitchboardChatClient
+
 /// Where a page ends, as the opaque `next_page_token` callers pass back: the sort key and id
 /// of the last item, so the next page is a range query on an index (`(key, id) < (k, i)`),
 /// never an OFFSET that rescans everything before it.
@@ -62,4 +64,12 @@ struct PageCursor: Equatable, Sendable {
 func pageSize(_ requested: Int32) throws(ServiceError) -> Int {
   guard requested >= 0 else { throw .invalidArgument("page_size must not be negative; got \(requested)") }
   return requested == 0 ? 50 : min(Int(requested), 500)
+}
+
+/// A request's page, parsed: how many items at most, and where the previous page ended.
+enum Page {
+  static func parse(_ request: PageRequest?) throws(ServiceError) -> (limit: Int, cursor: PageCursor?) {
+    let request = request ?? PageRequest()
+    return (try pageSize(request.pageSize), try PageCursor(token: request.pageToken))
+  }
 }
