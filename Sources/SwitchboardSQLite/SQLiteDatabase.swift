@@ -1,5 +1,5 @@
-/// A database file as the service uses it: one group-committing writer, a pool of readers,
-/// and the schema migrated at open.
+/// A database file as the service uses it: one group-committing writer, a pool of readers, a
+/// checkpointer keeping the log short off the writer's thread, and the schema migrated at open.
 ///
 /// ```swift
 /// let database = try SQLiteDatabase(path: "/var/lib/switchboard/chats.sqlite", migrator: schema)
@@ -18,6 +18,12 @@ public final class SQLiteDatabase: Sendable {
   public let writer: SQLiteWriter
   /// The read-only connections.
   public let readers: SQLiteReaderPool
+  /// Copies the log into the database file off the writer's thread.
+  public let checkpointer: SQLiteCheckpointer
+
+  /// The log size, in pages, at which the writer checkpoints by itself: a backstop for a log
+  /// the checkpointer cannot keep up with (64 MiB of 4 KiB pages), far above what it lets grow.
+  static let writerCheckpointPages = 16_384
 
   /// Opens (creating if needed) the database at `path`, applies `migrator`'s pending
   /// migrations, then opens `readerCount` readers and starts the writer.
@@ -37,8 +43,10 @@ public final class SQLiteDatabase: Sendable {
     }
     let connection = try SQLiteConnection(path: path, configuration: configuration)
     try migrator.migrate(connection)
+    try connection.execute("PRAGMA wal_autocheckpoint = \(Self.writerCheckpointPages)")
     self.path = path
     readers = try SQLiteReaderPool(path: path, count: readerCount, configuration: configuration)
+    checkpointer = try SQLiteCheckpointer(path: path, configuration: configuration)
     writer = SQLiteWriter(connection: connection, maximumBatchSize: maximumBatchSize)
   }
 
@@ -61,5 +69,6 @@ public final class SQLiteDatabase: Sendable {
   public func close() async {
     await writer.close()
     await readers.close()
+    await checkpointer.close()
   }
 }

@@ -39,6 +39,33 @@ struct SQLiteDatabaseTests {
     }
   }
 
+  @Test func theCheckpointerCopiesTheLogIntoTheFileOffTheWritersThread() async throws {
+    try await withTemporaryDatabasePath { path in
+      let database = try SQLiteDatabase(path: path, migrator: Self.schema, readerCount: 1)
+      for batch in 0..<20 {
+        try await database.write { db in
+          for index in 0..<50 { try db.execute("INSERT INTO items (key) VALUES (?)", ["\(batch).\(index)"]) }
+        }
+      }
+      // The writer's own threshold is far above this log: only the checkpointer copies it.
+      let clock = ContinuousClock()
+      let deadline = clock.now + .seconds(10)
+      var statistics = database.checkpointer.statistics
+      while clock.now < deadline, !(statistics.logFrames > 0 && statistics.checkpointedFrames == statistics.logFrames) {
+        try await Task.sleep(for: .milliseconds(50))
+        statistics = database.checkpointer.statistics
+      }
+      #expect(statistics.logFrames > 0)
+      #expect(statistics.checkpointedFrames == statistics.logFrames)
+      #expect(statistics.failures == 0)
+      await database.close()
+      // Closed: it checkpoints no more.
+      let closed = database.checkpointer.statistics.checkpoints
+      try await Task.sleep(for: .milliseconds(400))
+      #expect(database.checkpointer.statistics.checkpoints == closed)
+    }
+  }
+
   @Test func aDatabaseFromANewerBuildIsRefused() async throws {
     try await withTemporaryDatabasePath { path in
       do {
