@@ -2,16 +2,19 @@ import ChatService
 import Foundation
 import SwitchboardChatClient
 
-/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--database DIR]`: the chat
+/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]`: the chat
 /// desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
 /// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
 /// and the journey are committed. Prints one JSON line with acknowledged messages per second.
+/// With `--preload M`, the database first gets M stored messages (half from the K users, half
+/// bot replies), so the rate can be compared with a desk that has history.
 enum ChatInboundCommand {
   static func main(_ arguments: [String]) async -> Int32 {
     var concurrency = 64
     var duration = 5
     var contacts = 10_000
+    var preload = 0
     var directory: String?
     var rest = arguments[...]
     while let flag = rest.popFirst(), let value = rest.popFirst() {
@@ -19,22 +22,30 @@ enum ChatInboundCommand {
       case "--concurrency": concurrency = Int(value) ?? 0
       case "--duration": duration = Int(value) ?? 0
       case "--contacts": contacts = Int(value) ?? 0
+      case "--preload": preload = Int(value) ?? -1
       case "--database": directory = value
       default: concurrency = 0
       }
     }
-    guard concurrency > 0, duration > 0, contacts > 0 else {
-      printError("usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--database DIR]\n")
+    guard concurrency > 0, duration > 0, contacts > 0, preload >= 0 else {
+      printError("usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]\n")
       return 2
     }
     let folder = directory ?? NSTemporaryDirectory() + "switchboard-bench-\(UUID().uuidString)"
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
-      let desk = try ChatServer(databasePath: folder + "/bench.sqlite")
+      let path = folder + "/bench.sqlite"
+      var desk = try ChatServer(databasePath: path)
       guard let first = try await desk.prepare() else {
         printError("chat inbound: the database in \(folder) is not new\n")
         return 2
+      }
+      if preload > 0 {
+        await desk.close()
+        try Preload.messages(preload, users: contacts, into: path)
+        desk = try ChatServer(databasePath: path)
+        _ = try await desk.prepare()
       }
       var configuration = RPCServer.Configuration()
       configuration.interceptors = desk.interceptors
@@ -85,7 +96,7 @@ enum ChatInboundCommand {
       latencies.sort()
       let errors = tallies.reduce(0) { $0 + $1.errors }
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"errors\":\(errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"errors\":\(errors)}"
       )
       client.close()
       server.beginGracefulShutdown()
