@@ -5,7 +5,7 @@
 //   switchboard-bench rpc serve --port P
 //   switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
 //   switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
-//   switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--database DIR]
+//   switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
 //
 // Each subcommand prints one JSON line. Release builds only: a debug build refuses to run,
 // because its figures would mean nothing.
@@ -21,7 +21,7 @@ let usage = """
          switchboard-bench rpc serve --port P
          switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
          switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
-         switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--database DIR]
+         switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
 
   """
 
