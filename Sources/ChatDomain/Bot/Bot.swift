@@ -105,7 +105,7 @@ public enum Bot {
 
   /// `text` as a template for `contact`, or as written if it is not a valid template.
   static func render(_ text: String, for contact: Contact) -> String {
-    (try? MessageTemplate(text))?.render(for: contact) ?? text
+    MessageTemplate.cached(text)?.render(for: contact) ?? text
   }
 }
 

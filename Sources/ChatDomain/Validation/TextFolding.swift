@@ -17,7 +17,16 @@ enum TextFolding {
   /// The folded words of `text`: runs of letters and digits (and of `extra` characters, such as
   /// the `*` of patterns); everything else separates words.
   static func words(in text: String, keeping extra: Set<Character> = []) -> [String] {
-    fold(text)
+    let folded = fold(text)
+    let bytes = folded.utf8
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: letters and digits by byte, without Unicode property look-ups.
+      let kept = Set(extra.compactMap(\.asciiValue))
+      return bytes.split(whereSeparator: { byte in
+        !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || kept.contains(byte))
+      }).map { String(decoding: $0, as: UTF8.self) }
+    }
+    return folded
       .split(whereSeparator: { !($0.isLetter || $0.isNumber || extra.contains($0)) })
       .map(String.init)
   }

@@ -3,23 +3,25 @@ import SwitchboardChatClient
 import SwitchboardSQLite
 
 extension SQLiteConnection {
-  /// The domain contact of a stored one: profile, attributes and tags. Stored values were
-  /// validated when written; one that no longer passes (a rule tightened since) is left out
-  /// rather than failing every call on the contact.
+  /// The domain contact of a stored one: profile, attributes and tags, restored without
+  /// validating again what was validated when it was written.
   func domainContact(_ record: ContactRecord) throws -> ChatDomain.Contact {
     var attributes: [AttributeKey: AttributeValue] = [:]
     for (key, value) in try self.attributes(contactID: record.id) {
-      if let key = try? AttributeKey(key), let value = try? AttributeValue(value) { attributes[key] = value }
+      attributes[AttributeKey(stored: key)] = AttributeValue(stored: value)
     }
     var tags: [TagName: ChatDomain.TagKind] = [:]
-    for tag in try contactTags(contactID: record.id) {
-      if let name = try? TagName(tag.name) { tags[name] = tag.kind.domain }
+    try forEachRow(
+      "SELECT tags.name, contact_tags.kind FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE contact_tags.contact_id = ?",
+      [record.id]
+    ) { row in
+      tags[TagName(stored: try row.string(0))] = SwitchboardChatClient.TagKind(rawValue: Int32(try row.int64(1))).domain
     }
     return ChatDomain.Contact(
-      whatsAppID: try WhatsAppUserID(record.waUserID),
-      name: record.name.isEmpty ? nil : try? DisplayName(record.name),
-      phone: record.phone.isEmpty ? nil : try? PhoneNumber(record.phone),
-      email: record.email.isEmpty ? nil : try? EmailAddress(record.email),
+      whatsAppID: WhatsAppUserID(stored: record.waUserID),
+      name: record.name.isEmpty ? nil : DisplayName(stored: record.name),
+      phone: record.phone.isEmpty ? nil : PhoneNumber(stored: record.phone),
+      email: record.email.isEmpty ? nil : EmailAddress(stored: record.email),
       attributes: attributes, tags: tags)
   }
 
