@@ -2,15 +2,14 @@ import ChatDomain
 import SwitchboardChatClient
 import SwitchboardSQLite
 
-/// What a message from a returning user will do, decided on a reader before the write: the
-/// rules and the bot's turn run there, on the other core, and the writer only checks that the
-/// chat did not change meanwhile and stores the outcome. The writer, which runs every commit
-/// alone, is what bounds the desk's ingest rate.
+/// What a message will do: the rules' and the bot's decision, made before anything is written.
+/// For a returning user it is made on a reader, on the other core, and the writer (which runs
+/// every commit alone and so bounds the desk's ingest rate) only checks it and stores it.
 struct InboundPlan: Sendable {
   /// The contact and chat rows as read.
   var contactRecord: ContactRecord
   var record: ChatRecord
-  /// The contact as stored, and after the bot's turn (what it collected).
+  /// The contact as stored, and after the message (first-message tag, what the bot collected).
   var stored: ChatDomain.Contact
   var contact: ChatDomain.Contact
   /// The chat after the message and the bot's turn.
@@ -25,30 +24,44 @@ struct InboundPlan: Sendable {
 }
 
 extension Inbound {
-  /// Decides what the message does, reading only. Nil when the message needs the writer's
-  /// whole path: a new contact or chat, or a WhatsApp id seen before.
+  /// Decides what a returning user's message does, reading only. Nil when the message needs
+  /// the writer's whole path: a new contact or chat, or a WhatsApp id seen before.
   func plan(waMessageID: String, waUserID: String, text: String) throws -> InboundPlan? {
     guard try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) == nil,
       let contactRecord = try db.contact(waUserID: waUserID, workspaceID: workspaceID),
       let record = try db.chat(contactID: contactRecord.id)
     else { return nil }
     let stored = try db.domainContact(contactRecord)
-    var contact = stored
+    // A chat overdue for History goes there first (the sweep may not have run yet), so the
+    // user's message brings it back to Active rather than to an agent's old chat.
     var (chat, events) = try db.dueChat(record, now: now, policy: rules.policy)
     let expired = !events.isEmpty
     let wasHistory = chat.section == .history
     events += chat.receiveInbound(at: timestamp)
-    let sectionBefore = chat.section
-    let turn = chat.runBot(on: text, contact: &contact, configuration: rules.bot, at: timestamp)
-    events += turn.events
-    for _ in turn.replies { _ = try chat.send(.bot(decidedAt: turn.decidedAt), at: timestamp) }
-    return InboundPlan(
-      contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat, events: events,
-      replies: turn.replies, expired: expired, wasHistory: wasHistory, sectionBefore: sectionBefore)
+    return decide(
+      text, contactRecord: contactRecord, record: record, stored: stored, contact: stored, chat: chat,
+      events: events, expired: expired, wasHistory: wasHistory)
   }
 
-  /// Stores a plan's outcome if the chat is still as the plan read it and the message is still
-  /// new; nil, having written nothing, when not (the caller then takes the whole path).
+  /// The bot's turn on a chat that has received the message, and the plan it makes.
+  func decide(
+    _ text: String, contactRecord: ContactRecord, record: ChatRecord, stored: ChatDomain.Contact,
+    contact: ChatDomain.Contact, chat: ChatDomain.Chat, events: [ChatDomain.JourneyEvent], expired: Bool,
+    wasHistory: Bool
+  ) -> InboundPlan {
+    var contact = contact
+    var chat = chat
+    let sectionBefore = chat.section
+    let turn = chat.runBot(on: text, contact: &contact, configuration: rules.bot, at: timestamp)
+    for _ in turn.replies { _ = try? chat.send(.bot(decidedAt: turn.decidedAt), at: timestamp) }
+    return InboundPlan(
+      contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat,
+      events: events + turn.events, replies: turn.replies, expired: expired, wasHistory: wasHistory,
+      sectionBefore: sectionBefore)
+  }
+
+  /// Stores a plan made on a reader if the chat is still as it read it and the message is
+  /// still new; nil, having written nothing, when not (the caller then takes the whole path).
   func apply(
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, changes: inout Desk.Changes
   ) throws -> ReceiveInboundResponse? {
@@ -56,6 +69,15 @@ extension Inbound {
     guard version == plan.record.version,
       try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) == nil
     else { return nil }
+    return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
+  }
+
+  /// Writes a plan: the message, the bot's replies in the outbox, the chat, the contact's
+  /// changes, the journey and the watch log.
+  func store(
+    _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
+    changes: inout Desk.Changes
+  ) throws -> ReceiveInboundResponse {
     var record = plan.record
     var contactRecord = plan.contactRecord
     if plan.expired {
@@ -74,6 +96,7 @@ extension Inbound {
     try db.contactSeen(contactRecord.id, at: now)
     if plan.wasHistory { try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now) }
     try db.saveContactChanges(contactRecord, from: plan.stored, to: plan.contact)
+    try saveNewTags(contactRecord, from: plan.stored, to: plan.contact)
     var replies: [ChatMessage] = []
     for reply in plan.replies {
       replies.append(
@@ -86,6 +109,7 @@ extension Inbound {
     let chatView = try db.apiChat(
       record, contactName: plan.contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
       ownerName: plan.chat.owner?.name ?? "")
-    return ReceiveInboundResponse(chat: chatView, message: message, created: true, botReplies: replies, newContact: false)
+    return ReceiveInboundResponse(
+      chat: chatView, message: message, created: true, botReplies: replies, newContact: newContact)
   }
 }

@@ -2,9 +2,13 @@ import ChatDomain
 import SwitchboardChatClient
 import SwitchboardSQLite
 
-/// One inbound WhatsApp message, inside the writer's transaction: idempotency by WhatsApp's
-/// message id, the contact and chat created on a first message, History back to Active, and
-/// the bot's turn, its replies queued in the same commit.
+/// One inbound WhatsApp message: idempotency by WhatsApp's message id, the contact and chat
+/// created on a first message, History back to Active, and the bot's turn, its replies queued
+/// in the same commit as the message.
+///
+/// A message is decided (``InboundPlan``) and then stored. For a returning user the decision
+/// is made on a reader and the writer only checks that it still holds (``apply(_:waMessageID:phone:text:changes:)``);
+/// otherwise the writer does both (``receive(waMessageID:waUserID:phone:profileName:text:changes:)``).
 struct Inbound {
   let db: SQLiteConnection
   let workspaceID: Int64
@@ -14,6 +18,8 @@ struct Inbound {
 
   var timestamp: Timestamp { Timestamp(millisecondsSinceEpoch: now) }
 
+  /// The whole path, on the writer: a message seen before gets what it produced the first
+  /// time; a new contact or chat is created; then the message is decided and stored.
   func receive(
     waMessageID: String, waUserID: String, phone: String?, profileName: String?, text: String,
     changes: inout Desk.Changes
@@ -21,81 +27,38 @@ struct Inbound {
     if let earlier = try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) {
       return try repeated(earlier)
     }
+    if let plan = try plan(waMessageID: waMessageID, waUserID: waUserID, text: text) {
+      return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
+    }
+    // A first message: of a new contact, or of a contact without a chat (imported for a
+    // campaign). The message starts the chat, so it is not received again.
     var newContact = false
-    var contactRecord: ContactRecord
-    var record: ChatRecord
     var contact: ChatDomain.Contact
-    // The contact as stored before this message: what is saved is the difference.
-    let stored: ChatDomain.Contact
     var chat: ChatDomain.Chat
     var events: [ChatDomain.JourneyEvent]
-    var wasHistory = false
+    let contactRecord: ContactRecord
     if let existing = try db.contact(waUserID: waUserID, workspaceID: workspaceID) {
       contactRecord = existing
       contact = try db.domainContact(existing)
-      stored = contact
-      if let existingChat = try db.chat(contactID: existing.id) {
-        record = existingChat
-        // A chat overdue for History goes there first (the sweep may not have run yet), so the
-        // user's message brings it back to Active rather than to an agent's old chat.
-        (chat, events) = try db.dueChat(existingChat, now: now, policy: rules.policy)
-        if !events.isEmpty {
-          try db.episodeResolved(chatID: existingChat.id, at: now, startNext: false)
-          try db.withdrawPendingBotReplies(
-            chatID: existingChat.id, workspaceID: workspaceID, because: .history, changes: &changes)
-        }
-        wasHistory = chat.section == .history
-        events += chat.receiveInbound(at: timestamp)
-      } else {
-        record = try db.insertChat(workspaceID: workspaceID, contactID: existing.id, now: now, preview: text)
-        (chat, events) = ChatDomain.Chat.start(at: timestamp)
-        events += contact.markFirstMessage(at: timestamp)
-        try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
-      }
-      if let phone, existing.phone.isEmpty {
-        contactRecord.phone = phone
-        try db.updateContactProfile(contactRecord)
-      }
+      (chat, events) = ChatDomain.Chat.start(at: timestamp)
     } else {
       newContact = true
       let first = ChatDomain.Contact.firstMessage(
         from: try WhatsAppUserID(waUserID), name: profileName.flatMap { try? DisplayName($0) },
         phone: phone.flatMap { try? PhoneNumber($0) }, at: timestamp)
-      contact = first.contact
-      chat = first.chat
-      events = first.events
       let contactID = try db.insertContact(
         workspaceID: workspaceID, waUserID: waUserID, name: profileName ?? "", phone: phone ?? "", now: now)
       contactRecord = try db.contact(contactID, workspaceID: workspaceID)!
-      stored = try db.domainContact(contactRecord)
-      record = try db.insertChat(workspaceID: workspaceID, contactID: contactID, now: now, preview: text)
-      try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
+      (contact, chat, events) = first
     }
-    let message = try db.insertMessage(
-      workspaceID: workspaceID, chatID: record.id, direction: .inbound,
-      sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
-      waMessageID: waMessageID, status: .unspecified, now: now)
-    record.preview = String(text.prefix(120))
-    try db.contactSeen(contactRecord.id, at: now)
-    if wasHistory { try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now) }
-
-    // The bot's turn, in the same commit: one speaker at a time holds by construction.
-    let sectionBefore = chat.section
-    let turn = chat.runBot(on: text, contact: &contact, configuration: rules.bot, at: timestamp)
-    events += turn.events
-    try db.saveContactChanges(contactRecord, from: stored, to: contact)
-    try saveNewTags(contactRecord, from: stored, to: contact)
-    var replies: [ChatMessage] = []
-    for reply in turn.replies {
-      _ = try chat.send(.bot(decidedAt: turn.decidedAt), at: timestamp)
-      replies.append(try db.queueOutbound(&record, text: reply, sender: Actor(kind: .bot, name: "the bot"), now: now, changes: &changes))
-    }
-    try db.save(&record, chat, events: events, messageID: Int64(message.id), changes: &changes, now: now)
-    if sectionBefore != .requested, chat.section == .requested { try db.episodeRequested(chatID: record.id, at: now) }
-    let chatView = try db.apiChat(
-      record, contactName: contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
-      ownerName: chat.owner?.name ?? "")
-    return ReceiveInboundResponse(chat: chatView, message: message, created: true, botReplies: replies, newContact: newContact)
+    let stored = try db.domainContact(contactRecord)
+    events += contact.markFirstMessage(at: timestamp)
+    let record = try db.insertChat(workspaceID: workspaceID, contactID: contactRecord.id, now: now, preview: text)
+    try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
+    let plan = decide(
+      text, contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat,
+      events: events, expired: false, wasHistory: false)
+    return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
   }
 
   /// The answer to a retried delivery: what the first one produced, and nothing new.
@@ -109,7 +72,7 @@ struct Inbound {
   }
 
   /// Tags the domain gave the contact (the first-message tag), created in the catalog if new.
-  private func saveNewTags(_ record: ContactRecord, from old: ChatDomain.Contact, to new: ChatDomain.Contact) throws {
+  func saveNewTags(_ record: ContactRecord, from old: ChatDomain.Contact, to new: ChatDomain.Contact) throws {
     for (name, kind) in new.tags where old.tags[name] == nil {
       let tag = try db.tag(named: name.rawValue, workspaceID: workspaceID)
         ?? db.insertTag(workspaceID: workspaceID, name: name.rawValue, now: now)
