@@ -60,6 +60,7 @@ public struct BearerCredentials: ClientInterceptor {
     self.secret = secret
   }
 
+  /// Adds the credentials, then makes the call.
   public func intercept<Result: Sendable>(
     method: MethodDescriptor, options: CallOptions,
     next: (CallOptions) async throws -> Result

@@ -4,6 +4,7 @@ import SwitchboardRPC
 /// The domain's rule errors as RPC statuses: each kind has the status of its name, and the
 /// message goes to the caller unchanged.
 extension DomainError: RPCErrorConvertible {
+  /// The status of the same name, with the message unchanged.
   public var rpcError: RPCError {
     let code: RPCError.Code =
       switch kind {

@@ -13,6 +13,7 @@ public struct SystemDeskClock: DeskClock {
   /// The wall clock.
   public init() {}
 
+  /// The wall clock's now.
   public func nowMilliseconds() -> Int64 {
     Int64((Date().timeIntervalSince1970 * 1000).rounded())
   }
@@ -27,6 +28,7 @@ public final class ManualDeskClock: DeskClock {
     now = Mutex(start)
   }
 
+  /// Where the clock was last set.
   public func nowMilliseconds() -> Int64 {
     now.withLock { $0 }
   }
