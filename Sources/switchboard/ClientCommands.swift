@@ -9,7 +9,7 @@ enum ClientCommands {
   static func main(_ arguments: [String]) async -> Int32 {
     var options = Options(arguments)
     if options.flag("--help") || options.flag("-h") {
-      print(Usage.overview)
+      print(Usage.help(for: arguments.first ?? ""))
       return 0
     }
     let server = options.value("--server") ?? "127.0.0.1:7400"

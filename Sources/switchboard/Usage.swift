@@ -30,4 +30,19 @@ enum Usage {
 
     Every command takes --help.
     """
+
+  /// The usage lines of one command, with the options every client command takes; the whole
+  /// overview for a command it does not know.
+  static func help(for command: String) -> String {
+    let lines = overview.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { $0.contains("switchboard \(command) ") || $0.hasSuffix("switchboard \(command)") }
+    guard !lines.isEmpty else { return overview }
+    return """
+      usage:
+      \(lines.joined(separator: "\n"))
+
+      Every client command takes --server HOST:PORT (default 127.0.0.1:7400) and --key SECRET
+      (or $SWITCHBOARD_KEY): an API key or an agent token.
+      """
+  }
 }
