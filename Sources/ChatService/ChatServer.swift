@@ -98,6 +98,12 @@ public final class ChatServer: Sendable {
     return try await desk.write { db, changes in try Maintenance(db: db, now: now).run(changes: &changes) }
   }
 
+  /// Ends every open watch (they end normally, and their callers resume elsewhere from their
+  /// last sequence number): call it when shutdown begins, so draining does not wait for them.
+  public func endWatches() {
+    desk.hub.close()
+  }
+
   /// Finishes queued writes and closes the database.
   public func close() async {
     await desk.database.close()

@@ -47,6 +47,7 @@ enum ServeCommand {
     let signals = ShutdownSignals {
       log("stopping: draining calls in flight")
       desk.health.markAllNotServing()
+      desk.endWatches()
       server.beginGracefulShutdown()
     }
     do {

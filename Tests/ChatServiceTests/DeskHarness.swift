@@ -83,6 +83,7 @@ final class DeskHarness: Sendable {
 
   func stop() async {
     client.close()
+    desk.endWatches()
     server.beginGracefulShutdown()
     _ = try? await serving.value
     await desk.close()

@@ -96,10 +96,25 @@ struct ServeCommandTests {
     let retried = try await SwitchboardAPI(client: client, secret: key.secret).chats.receiveInbound(
       ReceiveInboundRequest(waMessageID: "wamid.7", waUserID: "551190000107", text: "hello"))
     #expect(!retried.created)
-    client.close()
 
+    // An agent's inbox watch is open when the stop comes: it ends normally, at once, instead
+    // of holding the drain for the whole grace period (10 s).
+    let (started, opened) = AsyncStream.makeStream(of: Void.self)
+    let watching = Task {
+      // Replaying the log from the start makes the first event arrive at once: the watch is
+      // then surely open on the server.
+      try await agent.watches.watchInbox(WatchInboxRequest(afterSequence: 0)) { stream in
+        for try await _ in stream { opened.yield() }
+        return true
+      }
+    }
+    for await _ in started { break }
+    let stopping = ContinuousClock.now
     kill(second.process.processIdentifier, SIGTERM)
+    #expect(try await watching.value)
     second.process.waitUntilExit()
+    #expect(ContinuousClock.now - stopping < .seconds(5))
+    client.close()
     #expect(second.process.terminationStatus == 0)
     let log = String(decoding: second.errors.readDataToEndOfFile(), as: UTF8.self)
     #expect(log.contains("stopped"))

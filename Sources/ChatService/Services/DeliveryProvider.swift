@@ -91,6 +91,8 @@ extension Desk {
       for await _ in wakeUps {
         while try await catchUp() {}
       }
+      // The server is stopping: end the watch normally; the caller resumes elsewhere.
+      if hub.isClosed { return }
     }
     throw CancellationError()
   }

@@ -33,6 +33,7 @@ final class EventHub: Sendable {
   }
 
   private let subscribers = Mutex<[Int: Subscriber]>([:])
+  private let closed = Atomic<Bool>(false)
   private let nextID = Atomic<Int>(0)
   private let bufferLimit: Int
 
@@ -47,6 +48,10 @@ final class EventHub: Sendable {
     let id = nextID.add(1, ordering: .relaxed).newValue
     let (stream, continuation) = AsyncStream.makeStream(
       of: Entry.self, bufferingPolicy: .bufferingOldest(bufferLimit))
+    guard !isClosed else {
+      continuation.finish()
+      return stream
+    }
     continuation.onTermination = { [weak self] _ in
       _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
     }
@@ -69,6 +74,21 @@ final class EventHub: Sendable {
         }
       }
     }
+  }
+
+  /// Whether ``close()`` ran: watches end instead of waiting for more.
+  var isClosed: Bool { closed.load(ordering: .acquiring) }
+
+  /// Ends every watcher's stream, and every later one at once: the server is stopping, and
+  /// watches (which would otherwise run until the grace period cancels them) end normally so
+  /// their callers resume elsewhere from their last sequence number.
+  func close() {
+    closed.store(true, ordering: .releasing)
+    let all = subscribers.withLock { subscribers -> [Subscriber] in
+      defer { subscribers.removeAll() }
+      return Array(subscribers.values)
+    }
+    for subscriber in all { subscriber.continuation.finish() }
   }
 
   /// How many watchers are subscribed, for tests and diagnostics.
