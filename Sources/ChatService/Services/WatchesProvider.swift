@@ -26,10 +26,11 @@ struct WatchesProvider: WatchesService {
       let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
         let logged = try db.events(workspaceID: workspaceID, chatID: nil, after: after, limit: 256)
         var events: [InboxEvent] = []
+        // Every event of a batch shows the chats as they are now, so one top bar serves them all.
+        let topBar = logged.isEmpty ? TopBar() : try db.topBar(workspaceID: workspaceID, agentID: agentID)
         for entry in logged {
           guard let record = try db.chat(entry.chatID, workspaceID: workspaceID) else { continue }
           let chat = try db.domainChat(record)
-          let topBar = try db.topBar(workspaceID: workspaceID, agentID: agentID)
           if chat.isListed(for: caller.principal) {
             events.append(InboxEvent(sequence: entry.sequence, kind: entry.kind, chat: try db.apiChat(record), topBar: topBar))
           } else {
