@@ -194,7 +194,10 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
   /// Runs the stream's handler as a task on this loop, inside the server's interceptors.
   func startHandler(_ stream: ServerStream) {
     let interceptors = engine.configuration.interceptors
+    let engine = engine
+    engine.handlerStarted()
     stream.task = Task(executorPreference: loop) {
+      defer { engine.handlerEnded() }
       do {
         try await ServerConnection.intercept(interceptors[...], stream.context) { context in
           try await stream.method.run(stream, context)

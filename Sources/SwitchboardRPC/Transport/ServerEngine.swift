@@ -22,6 +22,10 @@ final class ServerEngine: Sendable {
   }
 
   private let state = Mutex(State())
+  /// Handlers started and not yet returned: serve() waits for them too, so that when it
+  /// returns no handler of this server still runs (a caller may then close what they use).
+  /// An atomic rather than `state`: it changes twice per call, on every loop.
+  private let runningHandlers = Atomic<Int>(0)
 
   init(router: RPCRouter, configuration: RPCServer.Configuration) {
     self.router = router
@@ -58,7 +62,11 @@ final class ServerEngine: Sendable {
     await withTaskCancellationHandler {
       await withUnsafeContinuation { continuation in
         let finishedAlready = state.withLock { state -> Bool in
-          if state.shuttingDown, state.connections.isEmpty, state.listener == nil { return true }
+          if state.shuttingDown, state.connections.isEmpty, state.listener == nil,
+            runningHandlers.load(ordering: .acquiring) == 0
+          {
+            return true
+          }
           state.serveFinished = continuation
           return false
         }
@@ -114,8 +122,22 @@ final class ServerEngine: Sendable {
     finished?.resume()
   }
 
+  /// A handler task is about to start.
+  func handlerStarted() {
+    runningHandlers.add(1, ordering: .relaxed)
+  }
+
+  /// A handler task has returned; the last one of a server shutting down lets serve() return.
+  func handlerEnded() {
+    guard runningHandlers.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 else { return }
+    let finished = state.withLock { takeFinishedLocked(&$0) }
+    finished?.resume()
+  }
+
   private func takeFinishedLocked(_ state: inout State) -> UnsafeContinuation<Void, Never>? {
-    guard state.shuttingDown, state.connections.isEmpty, state.listener == nil else { return nil }
+    guard state.shuttingDown, state.connections.isEmpty, state.listener == nil,
+      runningHandlers.load(ordering: .acquiring) == 0
+    else { return nil }
     defer { state.serveFinished = nil }
     return state.serveFinished
   }
