@@ -89,6 +89,16 @@ final class StreamingClientCall<Request: WireMessage, Response: WireMessage>: Cl
       waiter.resume(throwing: RPCError(code: .cancelled, message: "the call is over; nothing more can be sent"))
       return
     }
+    // A request the server would refuse for its size fails here, unsent: the server's answer
+    // would be the same, after the bytes had crossed the network for nothing.
+    if let limit = connection?.peerSettings.maxMessageSize, bytes.count > limit {
+      let error = RPCError(
+        code: .resourceExhausted,
+        message: "a request of \(method.path) has \(bytes.count) bytes; the server accepts at most \(limit)")
+      waiter.resume(throwing: error)
+      cancel(error)
+      return
+    }
     outbound.pending.append(.init(bytes: bytes, sent: 0, endStream: false, waiter: waiter))
     sendQueued()
   }
