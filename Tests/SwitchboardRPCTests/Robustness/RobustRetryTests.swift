@@ -9,16 +9,10 @@ import Testing
 struct RobustRetryTests {
   @Test("a unary call refused before it ran is retried once, and the caller never knows")
   func unaryRefusedOnce() async throws {
-    let listener = try RobustRawListener()
-    let client = robustClient(port: listener.port)
-    defer { client.close() }
-    let call = Task {
-      try await robustWithin(robustPatience, "the retried call") {
-        try await EchoClient(wrapping: client).get(EchoRequest(text: "retry me"))
-      }
+    let (client, call, raw) = try await Self.scripted("the retried call") { echo in
+      try await echo.get(EchoRequest(text: "retry me"))
     }
-    let raw = try await listener.accept()
-    try await raw.serverHandshake()
+    defer { client.close() }
     var starts: [CallStartFrame] = []
     serving: while let frame = try await raw.nextFrameIgnoringSettingsAcks() {
       switch frame {
@@ -47,16 +41,10 @@ struct RobustRetryTests {
 
   @Test("a call refused a second time fails with unavailable, without a third attempt")
   func unaryRefusedTwice() async throws {
-    let listener = try RobustRawListener()
-    let client = robustClient(port: listener.port)
-    defer { client.close() }
-    let call = Task {
-      try await robustWithin(robustPatience, "the refused call") {
-        try await EchoClient(wrapping: client).get(EchoRequest(text: "refuse me"))
-      }
+    let (client, call, raw) = try await Self.scripted("the refused call") { echo in
+      try await echo.get(EchoRequest(text: "refuse me"))
     }
-    let raw = try await listener.accept()
-    try await raw.serverHandshake()
+    defer { client.close() }
     var starts: [CallStartFrame] = []
     while starts.count < 2, let frame = try await raw.nextFrameIgnoringSettingsAcks() {
       if case .callStart(let start) = frame {
@@ -73,19 +61,13 @@ struct RobustRetryTests {
 
   @Test("a refused server-streaming call is retried, and its reader gets the responses")
   func serverStreamingRefusedOnce() async throws {
-    let listener = try RobustRawListener()
-    let client = robustClient(port: listener.port)
-    defer { client.close() }
-    let call = Task {
-      try await robustWithin(robustPatience, "the retried stream") {
-        try await EchoClient(wrapping: client).expand(EchoRequest(text: "stream", count: 3)) {
-          responses in
-          try await responses.reduce(into: [Int32]()) { $0.append($1.index) }
-        }
+    let (client, call, raw) = try await Self.scripted("the retried stream") { echo in
+      try await echo.expand(EchoRequest(text: "stream", count: 3)) {
+        responses in
+        try await responses.reduce(into: [Int32]()) { $0.append($1.index) }
       }
     }
-    let raw = try await listener.accept()
-    try await raw.serverHandshake()
+    defer { client.close() }
     var starts: [CallStartFrame] = []
     serving: while let frame = try await raw.nextFrameIgnoringSettingsAcks() {
       switch frame {
@@ -110,6 +92,20 @@ struct RobustRetryTests {
     #expect(try await call.value == [0, 1, 2])
     try await Self.expectNoFurtherCallStarts(raw, after: &starts, closing: client)
     #expect(starts.count == 2)
+  }
+
+  /// A client whose one call (`body`, run as a task within the patience) goes to a raw
+  /// listener the test scripts: returns the client, the call, and the accepted connection with
+  /// the server's side of the opening done.
+  static func scripted<T: Sendable>(
+    _ label: String, _ body: @escaping @Sendable (EchoClient) async throws -> T
+  ) async throws -> (RPCClient, Task<T, any Error>, RobustRawConnection) {
+    let listener = try RobustRawListener()
+    let client = robustClient(port: listener.port)
+    let call = Task { try await robustWithin(robustPatience, label) { try await body(EchoClient(wrapping: client)) } }
+    let raw = try await listener.accept()
+    try await raw.serverHandshake()
+    return (client, call, raw)
   }
 
   /// The END of a call the server never ran: safe to retry.
