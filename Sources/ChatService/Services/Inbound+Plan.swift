@@ -21,6 +21,8 @@ struct InboundPlan: Sendable {
   /// The message brings the chat back from History: a new episode.
   var wasHistory: Bool
   var sectionBefore: ChatDomain.Section
+  /// The contact's tag names, oldest first, for the response.
+  var tagNames: [String]
 }
 
 extension Inbound {
@@ -57,7 +59,8 @@ extension Inbound {
     return InboundPlan(
       contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat,
       events: events + turn.events, replies: turn.replies, expired: expired, wasHistory: wasHistory,
-      sectionBefore: sectionBefore)
+      sectionBefore: sectionBefore,
+      tagNames: (try? db.contactTags(contactID: contactRecord.id).map(\.name)) ?? [])
   }
 
   /// Stores a plan made on a reader if the chat is still as it read it and the message is
@@ -66,10 +69,14 @@ extension Inbound {
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, changes: inout Desk.Changes
   ) throws -> ReceiveInboundResponse? {
     let version = try db.fetchOne("SELECT version FROM chats WHERE id = ?", [plan.record.id]) { try $0.int64(0) }
-    guard version == plan.record.version,
-      try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) == nil
-    else { return nil }
-    return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
+    guard version == plan.record.version else { return nil }
+    do {
+      return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
+    } catch let error as SQLiteError where error.isUniqueConstraintViolation {
+      // The same WhatsApp message was stored since the plan was made (a concurrent retry).
+      // The message is the first row `store` writes, so nothing of this attempt remains.
+      return nil
+    }
   }
 
   /// Writes a plan: the message, the bot's replies in the outbox, the chat, the contact's
@@ -80,6 +87,12 @@ extension Inbound {
   ) throws -> ReceiveInboundResponse {
     var record = plan.record
     var contactRecord = plan.contactRecord
+    // The message first: its unique WhatsApp id is what a concurrent retry collides on, and
+    // nothing else of this attempt may be written before that is known.
+    let message = try db.insertMessage(
+      workspaceID: workspaceID, chatID: record.id, direction: .inbound,
+      sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
+      waMessageID: waMessageID, status: .unspecified, now: now)
     if plan.expired {
       try db.episodeResolved(chatID: record.id, at: now, startNext: false)
       try db.withdrawPendingBotReplies(chatID: record.id, workspaceID: workspaceID, because: .history, changes: &changes)
@@ -88,10 +101,6 @@ extension Inbound {
       contactRecord.phone = phone
       try db.updateContactProfile(contactRecord)
     }
-    let message = try db.insertMessage(
-      workspaceID: workspaceID, chatID: record.id, direction: .inbound,
-      sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
-      waMessageID: waMessageID, status: .unspecified, now: now)
     record.preview = String(text.prefix(120))
     try db.contactSeen(contactRecord.id, at: now)
     if plan.wasHistory { try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now) }
@@ -106,9 +115,11 @@ extension Inbound {
     if plan.sectionBefore != .requested, plan.chat.section == .requested {
       try db.episodeRequested(chatID: record.id, at: now)
     }
-    let chatView = try db.apiChat(
+    var tagNames = plan.tagNames
+    for name in plan.contact.tags.keys where plan.stored.tags[name] == nil { tagNames.append(name.rawValue) }
+    let chatView = db.apiChat(
       record, contactName: plan.contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
-      ownerName: plan.chat.owner?.name ?? "")
+      ownerName: plan.chat.owner?.name ?? "", tags: tagNames)
     return ReceiveInboundResponse(
       chat: chatView, message: message, created: true, botReplies: replies, newContact: newContact)
   }
