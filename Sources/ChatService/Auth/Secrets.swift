@@ -12,7 +12,7 @@ enum Secrets {
   static func mint(_ kind: Kind) -> String {
     var generator = SystemRandomNumberGenerator()
     let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    return kind.rawValue + hex(bytes)
+    return kind.rawValue + Hex.encode(bytes)
   }
 
   /// The digest stored for `secret`.
@@ -30,17 +30,5 @@ enum Secrets {
   /// The first characters of a secret, safe to show to recognise it.
   static func displayPrefix(_ secret: String) -> String {
     String(secret.prefix(12))
-  }
-
-  /// Lowercase hexadecimal.
-  static func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0xf)])
-    }
-    return String(decoding: text, as: UTF8.self)
   }
 }

@@ -8,16 +8,9 @@ extension Caller {
     guard isAdmin else { throw .permissionDenied("\(action) needs an admin; \(displayName) is not one") }
   }
 
-  /// Agents (any role) and admin keys: working chats.
-  func requireAgentOrAdmin(_ action: String) throws(ServiceError) {
-    guard agentID != nil || isAdmin else {
-      throw .permissionDenied("\(action) is for agents; \(displayName) cannot do it")
-    }
-  }
-
-  /// A key with `scope` (or an admin): connectors.
+  /// A key with `scope` (admin keys have every workspace scope): connectors.
   func requireScope(_ scope: Scope, _ action: String) throws(ServiceError) {
-    guard has(scope) || (isAdmin && agentID == nil) else {
+    guard has(scope) else {
       throw .permissionDenied("\(action) needs an API key with the \(scope) scope; \(displayName) lacks it")
     }
   }

@@ -5,13 +5,9 @@ import SwitchboardSQLite
 /// The steps every chat change shares, on the writer's connection: load, check, apply a rule,
 /// save, and record the journey and the watch log, all in one commit.
 extension SQLiteConnection {
-  /// The workspace's rule periods as the domain's policy; no intervention target is a target
-  /// that never passes.
+  /// The workspace's rule periods as the domain's policy.
   func policy(_ workspaceID: Int64) throws -> ChatPolicy {
-    let settings = try settings(workspaceID)
-    return ChatPolicy(
-      historyAfter: .milliseconds(settings.historyAfterMs), serviceWindow: .milliseconds(settings.serviceWindowMs),
-      interventionTarget: settings.interveneTargetMs > 0 ? .milliseconds(settings.interveneTargetMs) : .seconds(Int64.max / 2))
+    ChatPolicy(try settings(workspaceID))
   }
 
   /// The domain chat of a row with its timers applied: a chat past its History time that the
@@ -111,20 +107,23 @@ extension SQLiteConnection {
 
   /// Sends a message to the chat's user (agent text or template): the domain decides whether
   /// it may go now; the message then waits in the outbox for the delivery connector.
+  ///
+  /// `text` makes the message's text from the chat (a template renders it for the contact).
   func sendOutbound(
-    _ chatID: Int64, workspaceID: Int64, text: String, templateName: String, as outbound: ChatDomain.Chat.Outbound,
-    sender: Actor, now: Int64, changes: inout Desk.Changes
+    _ chatID: Int64, workspaceID: Int64, templateName: String, as outbound: ChatDomain.Chat.Outbound,
+    sender: Actor, now: Int64, changes: inout Desk.Changes, text: (ChatRecord) throws -> String
   ) throws -> ChatMessage {
     guard var record = try chat(chatID, workspaceID: workspaceID) else {
       throw ServiceError.notFound("no chat has id \(chatID) in this workspace")
     }
-    var (chat, expired) = try dueChat(record, now: now)
+    let policy = try policy(workspaceID)
+    var (chat, expired) = try dueChat(record, now: now, policy: policy)
     if !expired.isEmpty {
       try withdrawPendingBotReplies(chatID: chatID, workspaceID: workspaceID, because: .history, changes: &changes)
     }
-    let events = try expired + chat.send(outbound, at: Timestamp(millisecondsSinceEpoch: now), policy: try policy(workspaceID))
+    let events = try expired + chat.send(outbound, at: Timestamp(millisecondsSinceEpoch: now), policy: policy)
     let message = try queueOutbound(
-      &record, text: text, templateName: templateName, sender: sender, now: now, changes: &changes)
+      &record, text: try text(record), templateName: templateName, sender: sender, now: now, changes: &changes)
     try save(&record, chat, events: events, messageID: Int64(message.id), changes: &changes, now: now)
     try countMessage(contactID: record.contactID)
     if sender.kind == .agent { try episodeResponded(chatID: chatID, at: now) }
@@ -142,5 +141,15 @@ extension SQLiteConnection {
     record.preview = String(text.prefix(120))
     changes.outbox.append(try enqueueOutbox(workspaceID: record.workspaceID, chatID: record.id, messageID: Int64(message.id)!))
     return message
+  }
+}
+
+extension ChatPolicy {
+  /// A workspace's settings as the domain's policy; no intervention target is a target that
+  /// never passes.
+  init(_ settings: WorkspaceSettings) {
+    self.init(
+      historyAfter: .milliseconds(settings.historyAfterMs), serviceWindow: .milliseconds(settings.serviceWindowMs),
+      interventionTarget: settings.interveneTargetMs > 0 ? .milliseconds(settings.interveneTargetMs) : .seconds(Int64.max / 2))
   }
 }

@@ -24,8 +24,7 @@ struct ChatsProvider: ChatsService {
     // Decide on a reader what a returning user's message does; the writer then only checks
     // and stores (and takes the whole path itself when the plan went stale or there is none).
     let plan = try await desk.read { db in
-      try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(
-        waMessageID: request.waMessageID, waUserID: waUserID, text: text)
+      try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(waUserID: waUserID, text: text)
     }
     return try await desk.write { db, changes in
       let inbound = Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules)
@@ -81,8 +80,9 @@ struct ChatsProvider: ChatsService {
     let now = desk.now
     return try await desk.write { db, changes in
       try db.sendOutbound(
-        chatID, workspaceID: workspaceID, text: text, templateName: "", as: .agent(caller.principal), sender: caller.actor,
-        now: now, changes: &changes)
+        chatID, workspaceID: workspaceID, templateName: "", as: .agent(caller.principal), sender: caller.actor,
+        now: now, changes: &changes
+      ) { _ in text }
     }
   }
 
@@ -91,13 +91,15 @@ struct ChatsProvider: ChatsService {
     let workspaceID = try caller.requireWorkspace()
     let chatID = try parseID(request.chatID, "chat")
     let now = desk.now
+    let template = try MessageTemplate(request.templateText)
     return try await desk.write { db, changes in
-      guard let record = try db.chat(chatID, workspaceID: workspaceID) else { throw ServiceError.notFound("no chat has id \(chatID)") }
-      let contact = try db.domainContact(try db.contact(record.contactID, workspaceID: workspaceID)!)
-      let text = try MessageTemplate(request.templateText).render(for: contact)
-      return try db.sendOutbound(
-        chatID, workspaceID: workspaceID, text: try Validate.messageText(text), templateName: request.templateName,
-        as: .template(request.templateName, by: caller.principal), sender: caller.actor, now: now, changes: &changes)
+      try db.sendOutbound(
+        chatID, workspaceID: workspaceID, templateName: request.templateName,
+        as: .template(request.templateName, by: caller.principal), sender: caller.actor, now: now, changes: &changes
+      ) { record in
+        let contact = try db.domainContact(try db.contact(record.contactID, workspaceID: workspaceID)!)
+        return try Validate.messageText(template.render(for: contact))
+      }
     }
   }
 

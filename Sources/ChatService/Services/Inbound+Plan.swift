@@ -27,10 +27,10 @@ struct InboundPlan: Sendable {
 
 extension Inbound {
   /// Decides what a returning user's message does, reading only. Nil when the message needs
-  /// the writer's whole path: a new contact or chat, or a WhatsApp id seen before.
-  func plan(waMessageID: String, waUserID: String, text: String) throws -> InboundPlan? {
-    guard try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) == nil,
-      let contactRecord = try db.contact(waUserID: waUserID, workspaceID: workspaceID),
+  /// the writer's whole path: a new contact or chat. (A WhatsApp id seen before is caught
+  /// when the message is stored, by its unique index.)
+  func plan(waUserID: String, text: String) throws -> InboundPlan? {
+    guard let contactRecord = try db.contact(waUserID: waUserID, workspaceID: workspaceID),
       let record = try db.chat(contactID: contactRecord.id)
     else { return nil }
     let stored = try db.domainContact(contactRecord)

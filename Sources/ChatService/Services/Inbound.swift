@@ -27,7 +27,7 @@ struct Inbound {
     if let earlier = try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) {
       return try repeated(earlier)
     }
-    if let plan = try plan(waMessageID: waMessageID, waUserID: waUserID, text: text) {
+    if let plan = try plan(waUserID: waUserID, text: text) {
       return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
     }
     // A first message: of a new contact, or of a contact without a chat (imported for a

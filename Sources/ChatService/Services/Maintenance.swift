@@ -14,32 +14,51 @@ struct Maintenance {
 
   func run(changes: inout Desk.Changes) throws -> Int {
     var changed = 0
-    let timestamp = Timestamp(millisecondsSinceEpoch: now)
-    // Each workspace by its own period, so quiet chats of one never hold back another's.
-    let workspaces = try db.fetchAll("SELECT id, history_after_ms FROM workspaces", []) { (try $0.int64(0), try $0.int64(1)) }
-    let due = try workspaces.flatMap { workspaceID, period in
-      try db.chatsToExpire(workspaceID: workspaceID, cutoff: now - period, limit: Self.batchLimit)
+    // Each workspace by its own rules, read once, so quiet chats of one never hold back
+    // another's.
+    for workspaceID in try db.fetchAll("SELECT id FROM workspaces", [], { try $0.int64(0) }) {
+      let settings = try db.settings(workspaceID)
+      let policy = ChatPolicy(settings)
+      changed += try moveToHistory(workspaceID, cutoff: now - settings.historyAfterMs, policy: policy, changes: &changes)
+      if settings.interveneTargetMs > 0 {
+        changed += try markBreaches(
+          workspaceID, cutoff: now - settings.interveneTargetMs, policy: policy, changes: &changes)
+      }
     }
-    for var record in due {
+    return changed
+  }
+
+  private var timestamp: Timestamp { Timestamp(millisecondsSinceEpoch: now) }
+
+  private func moveToHistory(
+    _ workspaceID: Int64, cutoff: Int64, policy: ChatPolicy, changes: inout Desk.Changes
+  ) throws -> Int {
+    var changed = 0
+    for var record in try db.chatsToExpire(workspaceID: workspaceID, cutoff: cutoff, limit: Self.batchLimit) {
       var chat = try db.domainChat(record)
-      let events = chat.expire(at: timestamp, policy: try db.policy(record.workspaceID))
+      let events = chat.expire(at: timestamp, policy: policy)
       guard !events.isEmpty else { continue }
       try db.save(&record, chat, events: events, changes: &changes, now: now)
       try db.episodeResolved(chatID: record.id, at: now, startNext: false)
-      try db.withdrawPendingBotReplies(chatID: record.id, workspaceID: record.workspaceID, because: .history, changes: &changes)
+      try db.withdrawPendingBotReplies(chatID: record.id, workspaceID: workspaceID, because: .history, changes: &changes)
       changed += 1
     }
-    for workspaceID in try db.fetchAll("SELECT id FROM workspaces WHERE intervene_target_ms > 0", [], { try $0.int64(0) }) {
-      let target = try db.settings(workspaceID).interveneTargetMs
-      for var record in try db.chatsBreachingTarget(workspaceID: workspaceID, cutoff: now - target) {
-        var chat = try db.domainChat(record)
-        let events = chat.checkInterventionTarget(at: timestamp, policy: try db.policy(workspaceID))
-        guard !events.isEmpty else { continue }
-        try db.save(&record, chat, events: events, changes: &changes, now: now)
-        try db.episodeBreached(chatID: record.id)
-        changes.events.append(try db.appendEvent(workspaceID: workspaceID, chatID: record.id, messageID: nil, kind: .interveneTargetBreached))
-        changed += 1
-      }
+    return changed
+  }
+
+  private func markBreaches(
+    _ workspaceID: Int64, cutoff: Int64, policy: ChatPolicy, changes: inout Desk.Changes
+  ) throws -> Int {
+    var changed = 0
+    for var record in try db.chatsBreachingTarget(workspaceID: workspaceID, cutoff: cutoff) {
+      var chat = try db.domainChat(record)
+      let events = chat.checkInterventionTarget(at: timestamp, policy: policy)
+      guard !events.isEmpty else { continue }
+      try db.save(&record, chat, events: events, changes: &changes, now: now)
+      try db.episodeBreached(chatID: record.id)
+      changes.events.append(
+        try db.appendEvent(workspaceID: workspaceID, chatID: record.id, messageID: nil, kind: .interveneTargetBreached))
+      changed += 1
     }
     return changed
   }

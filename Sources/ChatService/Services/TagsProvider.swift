@@ -53,10 +53,18 @@ struct TagsProvider: TagsService {
     let workspaceID = try Caller.require().requireWorkspace()
     let page = request.page ?? PageRequest()
     let limit = try pageSize(page.pageSize)
-    let after = page.pageToken.isEmpty ? nil : String(decoding: try Self.bytes(hex: page.pageToken), as: UTF8.self)
+    // The catalog pages by name, so its token is the last name shown.
+    let after: String?
+    if page.pageToken.isEmpty {
+      after = nil
+    } else if let bytes = Hex.decode(page.pageToken) {
+      after = String(decoding: bytes, as: UTF8.self)
+    } else {
+      throw ServiceError.invalidArgument("page_token \"\(page.pageToken)\" is not a token this server returned")
+    }
     let tags = try await desk.read { try $0.tags(workspaceID: workspaceID, afterName: after, limit: limit + 1) }
     let shown = Array(tags.prefix(limit))
-    let next = tags.count > limit ? Secrets.hex(Array(shown.last!.name.lowercased().utf8)) : ""
+    let next = tags.count > limit ? Hex.encode(Array(shown.last!.name.lowercased().utf8)) : ""
     return ListTagsResponse(tags: shown, nextPageToken: next)
   }
 
@@ -102,19 +110,6 @@ struct TagsProvider: TagsService {
       }
       return try db.apiContact(record)
     }
-  }
-
-  private static func bytes(hex: String) throws(ServiceError) -> [UInt8] {
-    let utf8 = Array(hex.utf8)
-    guard utf8.count % 2 == 0 else { throw .invalidArgument("page_token \"\(hex)\" is not a token this server returned") }
-    var bytes: [UInt8] = []
-    for index in stride(from: 0, to: utf8.count, by: 2) {
-      guard let byte = UInt8(String(decoding: utf8[index..<index + 2], as: UTF8.self), radix: 16) else {
-        throw .invalidArgument("page_token \"\(hex)\" is not a token this server returned")
-      }
-      bytes.append(byte)
-    }
-    return bytes
   }
 }
 

@@ -45,24 +45,13 @@ extension SQLiteConnection {
     var kind: InboxEvent.Kind
   }
 
+  /// The logged changes after `sequence`: of one chat, or of the whole workspace.
   func events(workspaceID: Int64, chatID: Int64?, after sequence: Int64, limit: Int) throws -> [LoggedEvent] {
-    let transform: (SQLiteRow) throws -> LoggedEvent = { row in
-      LoggedEvent(
-        sequence: try row.int64(0), chatID: try row.int64(1), messageID: row.optionalInt64(2),
-        kind: InboxEvent.Kind(rawValue: Int32(try row.int64(3))))
-    }
-    if let chatID {
-      return try fetchAll(
-        "SELECT sequence, chat_id, message_id, kind FROM events WHERE chat_id = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-        [chatID, sequence, limit], transform)
-    }
+    let (column, key) = chatID.map { ("chat_id", $0) } ?? ("workspace_id", workspaceID)
     return try fetchAll(
-      "SELECT sequence, chat_id, message_id, kind FROM events WHERE workspace_id = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-      [workspaceID, sequence, limit], transform)
-  }
-
-  func event(_ sequence: Int64) throws -> LoggedEvent? {
-    try fetchOne("SELECT sequence, chat_id, message_id, kind FROM events WHERE sequence = ?", [sequence]) { row in
+      "SELECT sequence, chat_id, message_id, kind FROM events WHERE \(column) = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+      [key, sequence, limit]
+    ) { row in
       LoggedEvent(
         sequence: try row.int64(0), chatID: try row.int64(1), messageID: row.optionalInt64(2),
         kind: InboxEvent.Kind(rawValue: Int32(try row.int64(3))))

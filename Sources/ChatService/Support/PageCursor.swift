@@ -20,7 +20,7 @@ struct PageCursor: Equatable, Sendable {
         bytes.append(UInt8(truncatingIfNeeded: UInt64(bitPattern: value) >> UInt64(shift)))
       }
     }
-    return Secrets.hex(bytes)
+    return Hex.encode(bytes)
   }
 
   /// Reads a token; nil for the empty token (the first page).
@@ -28,14 +28,8 @@ struct PageCursor: Equatable, Sendable {
   /// - Throws: `ServiceError.invalidArgument` for a token this server did not make.
   init?(token: String) throws(ServiceError) {
     if token.isEmpty { return nil }
-    let utf8 = Array(token.utf8)
-    guard utf8.count == 34 else { throw .invalidArgument("page_token \"\(token)\" is not a token this server returned") }
-    var bytes: [UInt8] = []
-    for pair in stride(from: 0, to: 34, by: 2) {
-      guard let high = Self.nibble(utf8[pair]), let low = Self.nibble(utf8[pair + 1]) else {
-        throw .invalidArgument("page_token \"\(token)\" is not a token this server returned")
-      }
-      bytes.append(high << 4 | low)
+    guard let bytes = Hex.decode(token), bytes.count == 17 else {
+      throw .invalidArgument("page_token \"\(token)\" is not a token this server returned")
     }
     guard bytes[0] == Self.version else { throw .invalidArgument("page_token \"\(token)\" is from another version of the server; start from the first page") }
     func int(_ start: Int) -> Int64 {
@@ -49,14 +43,6 @@ struct PageCursor: Equatable, Sendable {
   init(key: Int64, id: Int64) {
     self.key = key
     self.id = id
-  }
-
-  private static func nibble(_ c: UInt8) -> UInt8? {
-    switch c {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-    default: nil
-    }
   }
 }
 

@@ -17,7 +17,6 @@ struct ServiceError: Error, RPCErrorConvertible, CustomStringConvertible {
   static func permissionDenied(_ message: String) -> ServiceError { ServiceError(code: .permissionDenied, message: message) }
   static func alreadyExists(_ message: String) -> ServiceError { ServiceError(code: .alreadyExists, message: message) }
   static func unauthenticated(_ message: String) -> ServiceError { ServiceError(code: .unauthenticated, message: message) }
-  static func internalError(_ message: String) -> ServiceError { ServiceError(code: .internal, message: message) }
 }
 
 extension ServiceError {
