@@ -41,6 +41,7 @@ public final class SQLiteConnection {
   public init(
     path: String, readOnly: Bool = false, configuration: SQLiteConfiguration = SQLiteConfiguration()
   ) throws {
+    _ = sqliteLibrarySetUp
     var handle: OpaquePointer?
     let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
     let resultCode = sqlite3_open_v2(
@@ -203,3 +204,10 @@ public final class SQLiteConnection {
 
 @available(*, unavailable, message: "a connection belongs to one thread at a time")
 extension SQLiteConnection: Sendable {}
+
+/// The process-wide settings of the SQLite library, applied once, before the first connection
+/// opens (Swift runs a global's initializer exactly once, thread-safely).
+private let sqliteLibrarySetUp: Void = {
+  _ = switchboard_sqlite3_disable_memory_statistics()
+  _ = sqlite3_initialize()
+}()
