@@ -28,6 +28,10 @@ public final class ChatServer: Sendable {
   /// The health service; the chat services are marked serving once `prepare()` ran.
   public let health = HealthProvider()
 
+  /// How the database's writer is doing: commits, batch sizes, and the CPU time it has used,
+  /// which bounds the desk's write rate since one thread runs every write.
+  public var writerStatistics: SQLiteWriter.Statistics { desk.database.writer.statistics }
+
   /// Opens (creating and migrating) the database at `databasePath`.
   public init(databasePath: String, clock: any DeskClock = SystemDeskClock()) throws {
     var migrator = Migrator()

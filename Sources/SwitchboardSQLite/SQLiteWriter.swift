@@ -4,8 +4,7 @@ internal import Foundation
 ///
 /// A dedicated thread owns the only read-write connection. ``write(_:)`` queues a unit of work;
 /// the thread takes every queued unit (up to ``maximumBatchSize``), runs them in one immediate
-/// transaction, each inside its own savepoint, commits once, and only then answers every caller
-/// with its result. So a thousand concurrent writes cost a handful of commits rather than a
+/// transaction, commits once, and only then answers every caller with its result. So a thousand concurrent writes cost a handful of commits rather than a
 /// thousand, and a caller that gets an answer knows its change is committed.
 ///
 /// ```swift
@@ -17,14 +16,18 @@ internal import Foundation
 /// await writer.close()
 /// ```
 ///
-/// A unit that throws is rolled back alone (to its savepoint) and its caller gets the error;
-/// the others in the batch commit. When COMMIT itself fails (a deferred foreign key, a full
+/// A unit that throws is rolled back alone and its caller gets the error; the others in the
+/// batch commit. (The batch runs without savepoints, which cost a copy of every page a unit
+/// changes; when a unit throws, the transaction is rolled back and the other units run again,
+/// each in its own savepoint.) When COMMIT itself fails (a deferred foreign key, a full
 /// disk, an I/O error), every unit in the batch gets that error and none is committed.
 ///
 /// Rules for the work in a unit: it runs on the writer thread, so it must not block for long (it
 /// delays every write behind it); it must not BEGIN, COMMIT or ROLLBACK (use
-/// ``SQLiteConnection/savepoint(_:)`` to nest); and it is not cancellable once queued, so a
-/// caller never has to wonder whether a write it abandoned was committed. Foreign keys that are
+/// ``SQLiteConnection/savepoint(_:)`` to nest); it may run twice, when another unit of its
+/// batch fails, so its only effects are on the database and in its result (only the committed
+/// run's result is returned); and it is not cancellable once queued, so a caller never has to
+/// wonder whether a write it abandoned was committed. Foreign keys that are
 /// `DEFERRABLE INITIALLY DEFERRED` are checked at COMMIT and so fail the whole batch: prefer
 /// immediate ones.
 public final class SQLiteWriter: Sendable {
@@ -42,6 +45,9 @@ public final class SQLiteWriter: Sendable {
     public var largestBatch = 0
     /// Units queued and not yet taken by the writer thread.
     public var pendingWrites = 0
+    /// CPU time the writer thread has spent running batches and answering their callers: the
+    /// share of a core the writes cost. One thread runs every write, so this bounds the rate.
+    public var busyTime: Duration = .zero
 
     /// All zero.
     public init() {}

@@ -1,4 +1,5 @@
 import SwitchboardSQLite
+import Synchronization
 import Testing
 
 @Suite(.timeLimit(.minutes(1)))
@@ -143,6 +144,42 @@ struct SQLiteWriterTests {
     }
   }
 
+  @Test func whenAUnitFailsTheOthersOfItsBatchRunAgainAndCommitOnceWithTheirLastResult() async throws {
+    try await withWriter { writer, path in
+      let gate = Gate()
+      let held = await hold(writer, on: gate)
+      let runs = RunCounts()
+
+      /// Inserts `key` and returns how many times this unit has run, so a rerun shows.
+      func insert(_ key: String, thenThrow: Bool = false) -> Task<Int, any Error> {
+        Task {
+          try await writer.write { db in
+            try db.execute("INSERT INTO items (key) VALUES (?)", [key])
+            if thenThrow { throw Boom() }
+            return runs.count(key)
+          }
+        }
+      }
+      let before = insert("before")
+      try await waitUntil("before is queued") { writer.statistics.pendingWrites == 1 }
+      let failing = insert("failing", thenThrow: true)
+      try await waitUntil("failing is queued") { writer.statistics.pendingWrites == 2 }
+      let after = insert("after")
+      try await waitUntil("after is queued") { writer.statistics.pendingWrites == 3 }
+      gate.open()
+      try await held.value
+
+      // The batch ran together first; the failure rolled it back, and `before` ran again.
+      #expect(try await before.value == 2)
+      await #expect(throws: Boom()) { try await failing.value }
+      #expect(try await after.value == 1)
+      let independent = try SQLiteConnection(path: path, readOnly: true)
+      let keys = try independent.fetchAll("SELECT key FROM items ORDER BY id") { try $0.string(0) }
+      #expect(keys == ["before", "after"])
+      #expect(writer.statistics.busyTime > .zero)
+    }
+  }
+
   @Test func aFailedCommitFailsTheWholeBatchAndTheWriterGoesOn() async throws {
     try await withWriter { writer, path in
       try await writer.write { db in
@@ -237,6 +274,19 @@ struct SQLiteWriterTests {
       }
       #expect(error?.code == .misuse)
       await writer.close()  // a second close returns at once
+    }
+  }
+}
+
+/// How many times each unit has run, counted from inside the writer.
+final class RunCounts: Sendable {
+  private let counts = Mutex<[String: Int]>([:])
+
+  /// Counts one more run of `key`'s unit and returns the total.
+  func count(_ key: String) -> Int {
+    counts.withLock { counts in
+      counts[key, default: 0] += 1
+      return counts[key]!
     }
   }
 }
