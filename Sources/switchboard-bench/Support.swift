@@ -12,6 +12,13 @@ func monotonicNanos() -> UInt64 {
   return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
 }
 
+/// CPU time this process has used so far, user and system, in nanoseconds.
+func processCPUNanos() -> UInt64 {
+  var now = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+  return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+}
+
 /// Keeps the optimizer from discarding the measured work.
 @inline(never)
 func blackHole(_ value: Int) {
