@@ -71,7 +71,8 @@ class FramedConnection: LoopHandler {
     }
   }
 
-  private func readAvailable() {
+  /// Reads and handles everything waiting in the socket, until it would block.
+  final func readAvailable() {
     let buffer = loop.readBuffer
     while !isClosed {
       let count = Glibc.read(fd, buffer.baseAddress, buffer.count)

@@ -245,6 +245,10 @@ final class ServerConnection: FramedConnection, @unchecked Sendable {
     idleTimer?.cancel()
     idleTimer = loop.schedule(after: timeout) { [weak self] in
       guard let self, self.streams.isEmpty else { return }
+      // A loop held up past the timeout may have the client's next call waiting unread in the
+      // socket: read it first, or that call would be turned away as if the client were idle.
+      self.readAvailable()
+      guard !self.isClosed, self.streams.isEmpty else { return }
       self.write(.goAway(GoAwayFrame(lastStreamID: self.highestStreamID, code: .noError, message: "idle for \(timeout)")))
       self.flush()
       self.close(RPCError(code: .unavailable, message: "idle"))
