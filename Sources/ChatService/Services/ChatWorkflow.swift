@@ -124,8 +124,8 @@ extension SQLiteConnection {
     let events = try expired + chat.send(outbound, at: Timestamp(millisecondsSinceEpoch: now), policy: policy)
     let message = try queueOutbound(
       &record, text: try text(record), templateName: templateName, sender: sender, now: now, changes: &changes)
+    record.messageCount += 1
     try save(&record, chat, events: events, messageID: Int64(message.id), changes: &changes, now: now)
-    try countMessage(contactID: record.contactID)
     if sender.kind == .agent { try episodeResponded(chatID: chatID, at: now) }
     return message
   }
@@ -139,7 +139,9 @@ extension SQLiteConnection {
       workspaceID: record.workspaceID, chatID: record.id, direction: .outbound, sender: sender, text: text,
       templateName: templateName, waMessageID: nil, status: .pending, now: now)
     record.preview = String(text.prefix(120))
-    changes.outbox.append(try enqueueOutbox(workspaceID: record.workspaceID, chatID: record.id, messageID: Int64(message.id)!))
+    // A pending outbound message is in the outbox (the `outbox_pending` index); its id is its
+    // sequence there.
+    changes.outbox.append(EventHub.Entry(sequence: Int64(message.id)!, workspaceID: record.workspaceID, chatID: record.id))
     return message
   }
 }

@@ -68,8 +68,6 @@ extension Inbound {
   func apply(
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, changes: inout Desk.Changes
   ) throws -> ReceiveInboundResponse? {
-    let version = try db.fetchOne("SELECT version FROM chats WHERE id = ?", [plan.record.id]) { try $0.int64(0) }
-    guard version == plan.record.version else { return nil }
     do {
       return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
     } catch let error as SQLiteError where error.isUniqueConstraintViolation {
@@ -79,12 +77,13 @@ extension Inbound {
     }
   }
 
-  /// Writes a plan: the message, the bot's replies in the outbox, the chat, the contact's
-  /// changes, the journey and the watch log.
+  /// Writes a plan: the message, the chat (if it is still at the version the plan read; nil,
+  /// having written nothing, when not), the contact's changes, the bot's replies in the
+  /// outbox, the journey and the watch log.
   func store(
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
     changes: inout Desk.Changes
-  ) throws -> ReceiveInboundResponse {
+  ) throws -> ReceiveInboundResponse? {
     var record = plan.record
     var contactRecord = plan.contactRecord
     // The message first: its unique WhatsApp id is what a concurrent retry collides on, and
@@ -93,6 +92,15 @@ extension Inbound {
       workspaceID: workspaceID, chatID: record.id, direction: .inbound,
       sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
       waMessageID: waMessageID, status: .unspecified, now: now)
+    let messageID = Int64(message.id)!
+    // Then the chat, checking in the same statement that the plan still holds.
+    record.preview = String((plan.replies.last ?? text).prefix(120))
+    record.messageCount += 1
+    record.apply(plan.chat)
+    guard try db.updateChat(record, ifStillAt: plan.record.version) else {
+      try db.execute("DELETE FROM messages WHERE id = ?", [messageID])
+      return nil
+    }
     if plan.expired {
       try db.episodeResolved(chatID: record.id, at: now, startNext: false)
       try db.withdrawPendingBotReplies(chatID: record.id, workspaceID: workspaceID, because: .history, changes: &changes)
@@ -101,8 +109,9 @@ extension Inbound {
       contactRecord.phone = phone
       try db.updateContactProfile(contactRecord)
     }
-    record.preview = String(text.prefix(120))
-    try db.contactSeen(contactRecord.id, at: now)
+    if contactRecord.lastSeenAt <= now - SQLiteConnection.lastSeenPrecision {
+      try db.contactSeen(contactRecord.id, at: now)
+    }
     if plan.wasHistory { try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now) }
     try db.saveContactChanges(contactRecord, from: plan.stored, to: plan.contact)
     try saveNewTags(contactRecord, from: plan.stored, to: plan.contact)
@@ -111,7 +120,9 @@ extension Inbound {
       replies.append(
         try db.queueOutbound(&record, text: reply, sender: Actor(kind: .bot, name: "the bot"), now: now, changes: &changes))
     }
-    try db.save(&record, plan.chat, events: plan.events, messageID: Int64(message.id), changes: &changes, now: now)
+    try db.recordJourney(plan.events, workspaceID: workspaceID, contactID: record.contactID, chatID: record.id)
+    changes.events.append(
+      try db.appendEvent(workspaceID: workspaceID, chatID: record.id, messageID: messageID, kind: .chatUpdated))
     if plan.sectionBefore != .requested, plan.chat.section == .requested {
       try db.episodeRequested(chatID: record.id, at: now)
     }

@@ -28,7 +28,7 @@ struct Inbound {
       return try repeated(earlier)
     }
     if let plan = try plan(waUserID: waUserID, text: text) {
-      return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
+      return try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
     }
     // A first message: of a new contact, or of a contact without a chat (imported for a
     // campaign). The message starts the chat, so it is not received again.
@@ -58,7 +58,17 @@ struct Inbound {
     let plan = decide(
       text, contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat,
       events: events, expired: false, wasHistory: false)
-    return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
+    return try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
+  }
+
+  /// Stores a plan made here on the writer, which no other write can have made stale.
+  private func storeOnWriter(
+    _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
+    changes: inout Desk.Changes
+  ) throws -> ReceiveInboundResponse {
+    guard let response = try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
+    else { throw ServiceError.aborted("chat \(plan.record.id) changed while this call ran; try again") }
+    return response
   }
 
   /// The answer to a retried delivery: what the first one produced, and nothing new.

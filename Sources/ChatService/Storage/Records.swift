@@ -18,12 +18,14 @@ struct ChatRecord: Sendable, Hashable {
   var botState: [UInt8]?
   var lastInterventionVersion: Int64
   var acceptedAt: Int64
+  /// The contact's messages, inbound and sent by agents (bot replies not counted).
+  var messageCount: Int64
 
   /// The columns `init(row:)` reads, in order.
   static let columns = """
     id, workspace_id, contact_id, section, owner_agent_id, last_message_at, last_inbound_at,
     preview, requested_at, breached, version, created_at, bot_state, last_intervention_version,
-    accepted_at
+    accepted_at, message_count
     """
 
   /// The same columns prefixed `ch.`, for queries that join chats to other tables.
@@ -46,6 +48,7 @@ struct ChatRecord: Sendable, Hashable {
     botState = row.optionalBytes(12)
     lastInterventionVersion = try row.int64(13)
     acceptedAt = try row.int64(14)
+    messageCount = try row.int64(15)
   }
 }
 
@@ -64,9 +67,12 @@ struct ContactRecord: Sendable, Hashable {
   var messageCount: Int64
   var interventionCount: Int64
 
+  /// The columns `init(row:)` reads, in order, for a query on `contacts` alone; the message
+  /// count is kept on the contact's chat, which every message updates anyway.
   static let columns = """
     id, workspace_id, wa_user_id, name, phone, email, extra_details, created_at, first_seen_at,
-    last_seen_at, message_count, intervention_count
+    last_seen_at, coalesce((SELECT message_count FROM chats WHERE chats.contact_id = contacts.id), 0),
+    intervention_count
     """
 
   init(row: SQLiteRow) throws {

@@ -26,19 +26,25 @@ extension SQLiteConnection {
   /// Writes every mutable column of `chat` (its version already bumped by the rule that
   /// changed it), provided the stored chat is still at `loadedVersion`.
   func saveChat(_ chat: ChatRecord, loadedVersion: Int64) throws {
+    guard try updateChat(chat, ifStillAt: loadedVersion) else {
+      throw ServiceError.aborted("chat \(chat.id) changed while this call ran; try again")
+    }
+  }
+
+  /// Writes every mutable column of `chat` if the stored chat is still at `loadedVersion`;
+  /// false, having written nothing, when it moved on.
+  func updateChat(_ chat: ChatRecord, ifStillAt loadedVersion: Int64) throws -> Bool {
     try execute(
       """
       UPDATE chats SET section = ?, owner_agent_id = ?, last_message_at = ?, last_inbound_at = ?,
         preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?, last_intervention_version = ?,
-        accepted_at = ?
+        accepted_at = ?, message_count = ?
       WHERE id = ? AND version = ?
       """,
       [Int64(chat.section.rawValue), chat.ownerAgentID, chat.lastMessageAt, chat.lastInboundAt,
        chat.preview, chat.requestedAt, chat.breached, chat.version, chat.botState,
-       chat.lastInterventionVersion, chat.acceptedAt, chat.id, loadedVersion])
-    guard changes == 1 else {
-      throw ServiceError.aborted("chat \(chat.id) changed while this call ran; try again")
-    }
+       chat.lastInterventionVersion, chat.acceptedAt, chat.messageCount, chat.id, loadedVersion])
+    return changes == 1
   }
 
   /// Chats matching the filters, most recent message first, after `cursor`. Accepted chats of

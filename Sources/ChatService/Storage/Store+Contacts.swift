@@ -33,22 +33,17 @@ extension SQLiteConnection {
        contact.id])
   }
 
-  /// Counts a message from the contact and moves their last-seen time, at most once a minute:
-  /// `last_seen_at` orders contact lists through an index, and moving the contact in it on
-  /// every message of a conversation cost the writer more than the minute of precision is worth.
+  /// Moves a contact's last-seen time to `now` unless it moved within the last minute.
   func contactSeen(_ id: Int64, at now: Int64) throws {
-    try execute("UPDATE contacts SET message_count = message_count + 1 WHERE id = ?", [id])
     try execute(
       "UPDATE contacts SET last_seen_at = ? WHERE id = ? AND last_seen_at <= ?",
       [now, id, now - Self.lastSeenPrecision])
   }
 
-  /// How stale a contact's last-seen time may be, in milliseconds.
+  /// How stale a contact's last-seen time may be, in milliseconds: `last_seen_at` orders
+  /// contact lists through an index, and moving the contact in it on every message of a
+  /// conversation cost the writer more than the minute of precision is worth.
   static let lastSeenPrecision: Int64 = 60_000
-
-  func countMessage(contactID: Int64) throws {
-    try execute("UPDATE contacts SET message_count = message_count + 1 WHERE id = ?", [contactID])
-  }
 
   func countIntervention(contactID: Int64) throws {
     try execute("UPDATE contacts SET intervention_count = intervention_count + 1 WHERE id = ?", [contactID])

@@ -60,22 +60,21 @@ extension SQLiteConnection {
 
   // MARK: Outbox
 
-  func enqueueOutbox(workspaceID: Int64, chatID: Int64, messageID: Int64) throws -> EventHub.Entry {
-    try execute("INSERT INTO outbox (workspace_id, message_id) VALUES (?, ?)", [workspaceID, messageID])
-    return EventHub.Entry(sequence: lastInsertRowID, workspaceID: workspaceID, chatID: chatID)
-  }
-
-  /// Outbox items after `sequence` whose message is still pending.
+  /// Pending outbound messages after `sequence` (a message id), oldest first: the outbox is
+  /// the `outbox_pending` partial index. Its condition is written out (`m.status = 1`, the
+  /// pending status, fixed by the schema's enum) because SQLite uses a partial index only for
+  /// a query that states it; `INDEXED BY` makes a query that stopped matching fail loudly
+  /// instead of scanning every message.
   func outbox(workspaceID: Int64, after sequence: Int64, limit: Int) throws -> [OutboxItem] {
     try fetchAll(
       """
-      SELECT o.sequence, m.id, m.chat_id, m.sender, m.text, m.template_name, m.created_at, c.wa_user_id, c.phone
-      FROM outbox o JOIN messages m ON m.id = o.message_id
+      SELECT m.id, m.id, m.chat_id, m.sender, m.text, m.template_name, m.created_at, c.wa_user_id, c.phone
+      FROM messages m INDEXED BY outbox_pending
       JOIN chats ch ON ch.id = m.chat_id JOIN contacts c ON c.id = ch.contact_id
-      WHERE o.workspace_id = ? AND o.sequence > ? AND m.status = ?
-      ORDER BY o.sequence LIMIT ?
+      WHERE m.workspace_id = ? AND m.status = 1 AND m.id > ?
+      ORDER BY m.id LIMIT ?
       """,
-      [workspaceID, sequence, Int64(DeliveryStatus.pending.rawValue), limit]
+      [workspaceID, sequence, limit]
     ) { row in
       OutboxItem(
         sequence: try row.int64(0),

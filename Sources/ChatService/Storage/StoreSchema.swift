@@ -5,7 +5,7 @@
 /// strings); every list query has an index that serves its order and filter.
 enum StoreSchema {
   /// Each migration's SQL script, version 1 first.
-  static let migrations: [String] = [version1]
+  static let migrations: [String] = [version1, version2]
 
   private static let version1 = """
     CREATE TABLE workspaces (
@@ -198,5 +198,39 @@ enum StoreSchema {
     );
     CREATE INDEX episodes_by_start ON episodes (workspace_id, started_at);
     CREATE INDEX episodes_open ON episodes (chat_id, id);
+    """
+
+  /// Fewer rows and statements per message, for the ingest rate: every inbound message with
+  /// its bot reply wrote an outbox row, bumped two AUTOINCREMENT counters and updated its
+  /// contact as well as its chat.
+  private static let version2 = """
+    -- The outbox is the pending outbound messages themselves, through a partial index: a
+    -- reply no longer writes a second row, and a status report takes it out of the index. An
+    -- item's sequence is now its message's id; a connector resuming from an older sequence is
+    -- handed again the items still pending, as after any reconnect.
+    DROP TABLE outbox;
+    CREATE INDEX outbox_pending ON messages (workspace_id, id) WHERE status = 1;
+
+    -- The watch log without AUTOINCREMENT, which updated sqlite_sequence on every insert.
+    -- Rows are never deleted, so a new sequence (the largest plus one) still only grows.
+    CREATE TABLE events_v2 (
+      sequence INTEGER PRIMARY KEY,
+      workspace_id INTEGER NOT NULL,
+      chat_id INTEGER NOT NULL,
+      message_id INTEGER,
+      kind INTEGER NOT NULL
+    );
+    INSERT INTO events_v2 (sequence, workspace_id, chat_id, message_id, kind)
+      SELECT sequence, workspace_id, chat_id, message_id, kind FROM events;
+    DROP TABLE events;
+    ALTER TABLE events_v2 RENAME TO events;
+    CREATE INDEX events_by_chat ON events (chat_id, sequence);
+    CREATE INDEX events_by_workspace ON events (workspace_id, sequence);
+
+    -- A contact's message count lives on its chat (one per contact), whose row every message
+    -- rewrites anyway.
+    ALTER TABLE chats ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE chats SET message_count = (SELECT message_count FROM contacts WHERE contacts.id = chats.contact_id);
+    ALTER TABLE contacts DROP COLUMN message_count;
     """
 }

@@ -1,0 +1,57 @@
+@testable import ChatService
+import Foundation
+import SwitchboardSQLite
+import Testing
+
+/// A database written by an earlier schema keeps what callers rely on after it is migrated.
+@Suite(.timeLimit(.minutes(1)))
+struct SchemaMigrationTests {
+  /// Opens a fresh file at `version` of the schema.
+  func database(at version: Int, _ path: String) throws -> SQLiteConnection {
+    var migrator = Migrator()
+    for (index, script) in StoreSchema.migrations.prefix(version).enumerated() {
+      migrator.register(version: index + 1, name: "schema version \(index + 1)") { db in try db.execute(script) }
+    }
+    let db = try SQLiteConnection(path: path)
+    _ = try migrator.migrate(db)
+    return db
+  }
+
+  @Test func version2KeepsPendingOutboxItemsMessageCountsAndTheWatchLogsOrder() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("migration-\(UUID()).sqlite").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    do {
+      let old = try database(at: 1, path)
+      try old.execute(
+        """
+        INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+          VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
+        INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at, message_count)
+          VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0, 5);
+        INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
+          VALUES (3, 1, 7, 1, 0, 0, 'hi', 4, 0);
+        INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, status, created_at)
+          VALUES (10, 1, 3, 2, x'', 'sent already', 2, 0), (11, 1, 3, 2, x'', 'still pending', 1, 0);
+        INSERT INTO outbox (workspace_id, message_id) VALUES (1, 10), (1, 11);
+        INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (1, 3, 10, 1), (1, 3, 11, 1)
+        """)
+    }
+    let db = try database(at: StoreSchema.migrations.count, path)
+
+    // The outbox is what is still pending, now numbered by message id.
+    let outbox = try db.outbox(workspaceID: 1, after: 0, limit: 10)
+    #expect(outbox.map(\.sequence) == [11])
+    #expect(outbox.first?.message?.text == "still pending")
+    #expect(outbox.first?.waUserID == "5511999990000")
+    #expect(try db.outbox(workspaceID: 1, after: 11, limit: 10).isEmpty)
+
+    // The contact's message count moved to its chat and reads the same.
+    #expect(try db.contact(7, workspaceID: 1)?.messageCount == 5)
+    #expect(try db.chat(3, workspaceID: 1)?.messageCount == 5)
+
+    // The watch log goes on after its last sequence.
+    let next = try db.appendEvent(workspaceID: 1, chatID: 3, messageID: nil, kind: .chatUpdated)
+    #expect(next.sequence == 3)
+    #expect(try db.events(workspaceID: 1, chatID: nil, after: 0, limit: 10).map(\.sequence) == [1, 2, 3])
+  }
+}
