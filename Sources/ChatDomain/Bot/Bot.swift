@@ -18,8 +18,21 @@ public enum Bot {
     configuration: BotConfiguration,
     contact: Contact
   ) -> BotDecision {
+    respond(to: text, state: state, bot: CompiledBot(configuration), contact: contact)
+  }
+
+  /// Decides the bot's answer to one message of the user, with a configuration compiled
+  /// beforehand: the same decision as ``respond(to:state:configuration:contact:)``, without
+  /// compiling the configuration's phrases for each message.
+  public static func respond(
+    to text: String,
+    state: BotState,
+    bot: CompiledBot,
+    contact: Contact
+  ) -> BotDecision {
+    let configuration = bot.configuration
     let words = TextFolding.words(in: text)
-    if configuration.handoffPhrases.contains(where: { TextPattern.phrase($0).occurs(in: words) }) {
+    if bot.handoffPhrases.contains(where: { $0.occurs(in: words) }) {
       return BotDecision(
         replies: [render(configuration.handoffReply, for: contact)],
         intervention: .user,
@@ -36,9 +49,10 @@ public enum Bot {
       }
       state.collecting = nil  // left by a configuration that has changed since
     }
-    if let intent = configuration.intents.first(where: { $0.matches(words) }) {
+    if let index = bot.intents.firstIndex(where: { $0.matches(words) }) {
+      let intent = configuration.intents[index]
       var replies: [String] = []
-      if !intent.reply.trimmed.isEmpty { replies.append(render(intent.reply, for: contact)) }
+      if bot.intents[index].hasReply { replies.append(render(intent.reply, for: contact)) }
       var next = BotState()
       if let step = intent.nextStep(from: 0, for: contact) {
         replies.append(render(intent.collect[step].question, for: contact))
@@ -110,12 +124,6 @@ public enum Bot {
 }
 
 extension BotIntent {
-  /// Whether a keyword occurs in `words` or a pattern covers them.
-  func matches(_ words: [String]) -> Bool {
-    keywords.contains { TextPattern.phrase($0).occurs(in: words) }
-      || patterns.contains { TextPattern.pattern($0).matches(words) }
-  }
-
   /// The first step from `index` on whose field `contact` lacks.
   func nextStep(from index: Int, for contact: Contact) -> Int? {
     collect.indices.dropFirst(index).first { contact.value(of: collect[$0].field) == nil }

@@ -10,10 +10,13 @@ struct TextPattern: Hashable, Sendable {
 
   /// The tokens, in order.
   let tokens: [Token]
+  /// A phrase's words, as ``occurs(in:)`` compares them with a message's.
+  private let phraseWords: [String]
 
   /// A keyword or phrase: its words, literally (a `*` in it is punctuation).
   init(phrase: String) {
-    tokens = TextFolding.words(in: phrase).map { .word(Array($0)) }
+    phraseWords = TextFolding.words(in: phrase)
+    tokens = phraseWords.map { .word(Array($0)) }
   }
 
   /// A pattern: `*` alone is any words, `*` inside a word is any letters.
@@ -31,6 +34,7 @@ struct TextPattern: Hashable, Sendable {
       }
     }
     self.tokens = tokens
+    phraseWords = []
   }
 
   /// Whether the pattern names at least one word that is not only wildcards.
@@ -42,13 +46,14 @@ struct TextPattern: Hashable, Sendable {
 
   /// Whether the phrase's words appear, in a row, among `words`.
   func occurs(in words: [String]) -> Bool {
-    let phrase = tokens.compactMap { token -> String? in
-      if case .word(let characters) = token { String(characters) } else { nil }
+    let phrase = phraseWords
+    guard let first = phrase.first, phrase.count <= words.count else { return false }
+    for start in 0...(words.count - phrase.count) where words[start] == first {
+      var matched = 1
+      while matched < phrase.count, words[start + matched] == phrase[matched] { matched += 1 }
+      if matched == phrase.count { return true }
     }
-    guard !phrase.isEmpty, phrase.count <= words.count else { return false }
-    return (0...(words.count - phrase.count)).contains { start in
-      zip(phrase, words[start...]).allSatisfy { $0 == $1 }
-    }
+    return false
   }
 
   /// Whether the pattern covers all of `words`.

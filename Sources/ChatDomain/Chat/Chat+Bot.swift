@@ -40,11 +40,21 @@ extension Chat {
     configuration: BotConfiguration,
     at now: Timestamp
   ) -> BotTurn {
+    runBot(on: text, contact: &contact, bot: CompiledBot(configuration), at: now)
+  }
+
+  /// ``runBot(on:contact:configuration:at:)`` with a configuration compiled beforehand, as a
+  /// service answering many messages keeps it.
+  public mutating func runBot(
+    on text: String,
+    contact: inout Contact,
+    bot: CompiledBot,
+    at now: Timestamp
+  ) -> BotTurn {
     guard section.botRuns else {
       return BotTurn(replies: [], decidedAt: version, events: [], matchedIntent: nil)
     }
-    let decision = Bot.respond(
-      to: text, state: botState, configuration: configuration, contact: contact)
+    let decision = Bot.respond(to: text, state: botState, bot: bot, contact: contact)
     var events: [JourneyEvent] = []
     for update in decision.updates {
       // The bot validated the value for its field already, so setting it cannot fail.

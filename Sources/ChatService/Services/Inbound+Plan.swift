@@ -54,7 +54,7 @@ extension Inbound {
     var contact = contact
     var chat = chat
     let sectionBefore = chat.section
-    let turn = chat.runBot(on: text, contact: &contact, configuration: rules.bot, at: timestamp)
+    let turn = chat.runBot(on: text, contact: &contact, bot: rules.bot, at: timestamp)
     for _ in turn.replies { _ = try? chat.send(.bot(decidedAt: turn.decidedAt), at: timestamp) }
     return InboundPlan(
       contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat,

@@ -10,7 +10,8 @@ final class WorkspaceRules: Sendable {
   /// What a workspace's rules are.
   struct Entry: Sendable {
     var policy: ChatPolicy
-    var bot: BotConfiguration
+    /// The bot, compiled once here rather than for every message it answers.
+    var bot: CompiledBot
   }
 
   private let entries = Mutex<[Int64: Entry]>([:])
@@ -18,7 +19,7 @@ final class WorkspaceRules: Sendable {
   /// The rules of `workspaceID`, read through `desk` when not known yet.
   func entry(_ workspaceID: Int64, desk: Desk) async throws -> Entry {
     if let entry = entries.withLock({ $0[workspaceID] }) { return entry }
-    let entry = try await desk.read { db in Entry(policy: try db.policy(workspaceID), bot: try db.botConfiguration(workspaceID)) }
+    let entry = try await desk.read { db in Entry(policy: try db.policy(workspaceID), bot: CompiledBot(try db.botConfiguration(workspaceID))) }
     entries.withLock { $0[workspaceID] = entry }
     return entry
   }

@@ -35,6 +35,21 @@ struct BotTests {
     #expect(try Self.respond("when do you open tomorrow").matchedIntent == nil)
   }
 
+  @Test("a phrase matches where its words come in a row, after a start that did not finish")
+  func phraseAfterAFalseStart() throws {
+    let phrases = ["talk to a human", "falar com alguém"]
+    var config = Self.config
+    config.handoffPhrases = phrases
+    let bot = CompiledBot(config)
+    let contact = try Self.ana()
+    for text in ["talk to me, talk to a human", "falar falar com alguem!", "Talk To A Human"] {
+      #expect(Bot.respond(to: text, state: BotState(), bot: bot, contact: contact).intervention == .user, "\(text)")
+    }
+    for text in ["talk to a", "human a to talk", "falar com"] {
+      #expect(Bot.respond(to: text, state: BotState(), bot: bot, contact: contact).intervention == nil, "\(text)")
+    }
+  }
+
   @Test("replies are filled from the contact")
   func placeholders() throws {
     #expect(try Self.respond("hi").replies.first?.hasPrefix("Hello Ana!") == true)
