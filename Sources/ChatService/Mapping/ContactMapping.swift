@@ -6,23 +6,36 @@ extension SQLiteConnection {
   /// The domain contact of a stored one: profile, attributes and tags, restored without
   /// validating again what was validated when it was written.
   func domainContact(_ record: ContactRecord) throws -> ChatDomain.Contact {
+    try domainContactAndTagNames(record).contact
+  }
+
+  /// The domain contact, and its tag names in the order they were given (as a chat shows
+  /// them): one query of the tags for both.
+  func domainContactAndTagNames(_ record: ContactRecord) throws -> (contact: ChatDomain.Contact, tagNames: [String]) {
     var attributes: [AttributeKey: AttributeValue] = [:]
     for (key, value) in try self.attributes(contactID: record.id) {
       attributes[AttributeKey(stored: key)] = AttributeValue(stored: value)
     }
     var tags: [TagName: ChatDomain.TagKind] = [:]
+    var names: [String] = []
     try forEachRow(
-      "SELECT tags.name, contact_tags.kind FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id WHERE contact_tags.contact_id = ?",
+      """
+      SELECT tags.name, contact_tags.kind FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id
+      WHERE contact_tags.contact_id = ? ORDER BY contact_tags.added_at, tags.id
+      """,
       [record.id]
     ) { row in
-      tags[TagName(stored: try row.string(0))] = SwitchboardChatClient.TagKind(rawValue: Int32(try row.int64(1))).domain
+      let name = try row.string(0)
+      names.append(name)
+      tags[TagName(stored: name)] = SwitchboardChatClient.TagKind(rawValue: Int32(try row.int64(1))).domain
     }
-    return ChatDomain.Contact(
+    let contact = ChatDomain.Contact(
       whatsAppID: WhatsAppUserID(stored: record.waUserID),
       name: record.name.isEmpty ? nil : DisplayName(stored: record.name),
       phone: record.phone.isEmpty ? nil : PhoneNumber(stored: record.phone),
       email: record.email.isEmpty ? nil : EmailAddress(stored: record.email),
       attributes: attributes, tags: tags)
+    return (contact, names)
   }
 
   /// Writes what changed between `old` and `new` of a contact's profile and attributes.

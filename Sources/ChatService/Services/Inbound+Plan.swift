@@ -33,7 +33,7 @@ extension Inbound {
     guard let contactRecord = try db.contact(waUserID: waUserID, workspaceID: workspaceID),
       let record = try db.chat(contactID: contactRecord.id)
     else { return nil }
-    let stored = try db.domainContact(contactRecord)
+    let (stored, tagNames) = try db.domainContactAndTagNames(contactRecord)
     // A chat overdue for History goes there first (the sweep may not have run yet), so the
     // user's message brings it back to Active rather than to an agent's old chat.
     var (chat, events) = try db.dueChat(record, now: now, policy: rules.policy)
@@ -41,14 +41,14 @@ extension Inbound {
     let wasHistory = chat.section == .history
     events += chat.receiveInbound(at: timestamp)
     return decide(
-      text, contactRecord: contactRecord, record: record, stored: stored, contact: stored, chat: chat,
-      events: events, expired: expired, wasHistory: wasHistory)
+      text, contactRecord: contactRecord, record: record, stored: stored, tagNames: tagNames, contact: stored,
+      chat: chat, events: events, expired: expired, wasHistory: wasHistory)
   }
 
   /// The bot's turn on a chat that has received the message, and the plan it makes.
   func decide(
     _ text: String, contactRecord: ContactRecord, record: ChatRecord, stored: ChatDomain.Contact,
-    contact: ChatDomain.Contact, chat: ChatDomain.Chat, events: [ChatDomain.JourneyEvent], expired: Bool,
+    tagNames: [String], contact: ChatDomain.Contact, chat: ChatDomain.Chat, events: [ChatDomain.JourneyEvent], expired: Bool,
     wasHistory: Bool
   ) -> InboundPlan {
     var contact = contact
@@ -60,7 +60,7 @@ extension Inbound {
       contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat,
       events: events + turn.events, replies: turn.replies, expired: expired, wasHistory: wasHistory,
       sectionBefore: sectionBefore,
-      tagNames: (try? db.contactTags(contactID: contactRecord.id).map(\.name)) ?? [])
+      tagNames: tagNames)
   }
 
   /// Stores a plan made on a reader if the chat is still as it read it and the message is

@@ -33,13 +33,12 @@ struct Inbound {
     // A first message: of a new contact, or of a contact without a chat (imported for a
     // campaign). The message starts the chat, so it is not received again.
     var newContact = false
-    var contact: ChatDomain.Contact
+    var firstContact: ChatDomain.Contact?
     var chat: ChatDomain.Chat
     var events: [ChatDomain.JourneyEvent]
     let contactRecord: ContactRecord
     if let existing = try db.contact(waUserID: waUserID, workspaceID: workspaceID) {
       contactRecord = existing
-      contact = try db.domainContact(existing)
       (chat, events) = ChatDomain.Chat.start(at: timestamp)
     } else {
       newContact = true
@@ -49,15 +48,16 @@ struct Inbound {
       let contactID = try db.insertContact(
         workspaceID: workspaceID, waUserID: waUserID, name: profileName ?? "", phone: phone ?? "", now: now)
       contactRecord = try db.contact(contactID, workspaceID: workspaceID)!
-      (contact, chat, events) = first
+      (firstContact, chat, events) = first
     }
-    let stored = try db.domainContact(contactRecord)
+    let (stored, tagNames) = try db.domainContactAndTagNames(contactRecord)
+    var contact = firstContact ?? stored
     events += contact.markFirstMessage(at: timestamp)
     let record = try db.insertChat(workspaceID: workspaceID, contactID: contactRecord.id, now: now, preview: text)
     try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
     let plan = decide(
-      text, contactRecord: contactRecord, record: record, stored: stored, contact: contact, chat: chat,
-      events: events, expired: false, wasHistory: false)
+      text, contactRecord: contactRecord, record: record, stored: stored, tagNames: tagNames, contact: contact,
+      chat: chat, events: events, expired: false, wasHistory: false)
     return try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
   }
 
