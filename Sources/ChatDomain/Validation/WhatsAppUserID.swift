@@ -21,7 +21,7 @@ public struct WhatsAppUserID: Hashable, Sendable, CustomStringConvertible {
       throw .invalidArgument(
         "the WhatsApp user id \(id.quoted) is \(id.utf8.count) bytes; at most \(Self.maxBytes)")
     }
-    guard !id.contains(where: \.isWhitespace), !id.hasControlCharacter else {
+    guard !id.hasWhitespace, !id.hasControlCharacter else {
       throw .invalidArgument(
         "the WhatsApp user id \(id.quoted) holds spaces or control characters; pass the wa_id as "
           + "WhatsApp sent it")

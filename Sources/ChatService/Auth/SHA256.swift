@@ -1,10 +1,15 @@
 /// SHA-256 (FIPS 180-4), for storing API keys and agent tokens as digests: the database never
 /// holds a secret that works if it leaks. The toolchain on Linux has no CryptoKit, hence ours.
+///
+/// Every authenticated call digests its credential, so this runs once per call: input is
+/// taken in whole 64-byte blocks where it is contiguous, and a block is compressed in a
+/// stack buffer, with no allocation.
 struct SHA256 {
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
     0x5be0_cd19
   )
+  /// Input not yet compressed: less than a block.
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
 
@@ -30,58 +35,82 @@ struct SHA256 {
 
   /// Feeds more input.
   mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      pending.append(byte)
-      length &+= 1
-      if pending.count == 64 {
-        compress(pending)
-        pending.removeAll(keepingCapacity: true)
-      }
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+    if done == nil { Array(bytes).withUnsafeBytes { update($0) } }
+  }
+
+  /// Feeds contiguous input: whole blocks straight from it, the rest kept for later.
+  private mutating func update(_ input: UnsafeRawBufferPointer) {
+    length &+= UInt64(input.count)
+    var rest = input[...]
+    if !pending.isEmpty {
+      let taken = min(64 - pending.count, rest.count)
+      pending += rest.prefix(taken)
+      rest = rest.dropFirst(taken)
+      guard pending.count == 64 else { return }
+      pending.withUnsafeBytes { compress($0) }
+      pending.removeAll(keepingCapacity: true)
     }
+    while rest.count >= 64 {
+      compress(UnsafeRawBufferPointer(rebasing: rest.prefix(64)))
+      rest = rest.dropFirst(64)
+    }
+    pending += rest
   }
 
   /// Pads, compresses the last block(s) and returns the 32-byte digest.
   consuming func finalize() -> [UInt8] {
     let bitLength = length &* 8
-    pending.append(0x80)
-    while pending.count % 64 != 56 { pending.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    for start in stride(from: 0, to: pending.count, by: 64) { compress(pending[start..<start + 64]) }
-    var digest: [UInt8] = []
-    digest.reserveCapacity(32)
-    for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-      digest += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+    var tail = pending
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    tail.withUnsafeBytes { tail in
+      for start in stride(from: 0, to: tail.count, by: 64) {
+        compress(UnsafeRawBufferPointer(rebasing: tail[start..<start + 64]))
+      }
     }
-    return digest
+    let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+    return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+      for (index, word) in words.enumerated() {
+        digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+        digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+        digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+        digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+      }
+      count = 32
+    }
   }
 
-  private mutating func compress(_ block: some Collection<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    var index = block.startIndex
-    for t in 0..<16 {
-      var word: UInt32 = 0
-      for _ in 0..<4 {
-        word = word << 8 | UInt32(block[index])
-        index = block.index(after: index)
+  /// Compresses one 64-byte block into the state.
+  private mutating func compress(_ block: UnsafeRawBufferPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      for t in 0..<16 {
+        w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16
+          | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
       }
-      w[t] = word
+      for t in 16..<64 {
+        let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
+        let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
+        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+      }
+      var (a, b, c, d, e, f, g, h) = state
+      Self.k.withUnsafeBufferPointer { k in
+        for t in 0..<64 {
+          let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+          let choice = (e & f) ^ (~e & g)
+          let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+          let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+          let majority = (a & b) ^ (a & c) ^ (b & c)
+          let t2 = s0 &+ majority
+          (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+      }
+      state = (
+        state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
+        state.7 &+ h
+      )
     }
-    for t in 16..<64 {
-      let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-      let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = state
-    for t in 0..<64 {
-      let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ Self.k[t] &+ w[t]
-      let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-    }
-    state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
   }
 }
 

@@ -91,6 +91,15 @@ struct ValidationTests {
       _ = try WhatsAppUserID(String(repeating: "9", count: 65))
     }
     expectRefusal(.invalidArgument, mentioning: "spaces") { _ = try WhatsAppUserID("55 11") }
+    // ASCII text is checked byte by byte, the rest by Unicode properties: both refuse the same.
+    #expect(try WhatsAppUserID("\t\r\n5511\u{0B}\u{0C}").rawValue == "5511")
+    #expect(try WhatsAppUserID("\u{2003}5511\u{00A0}").rawValue == "5511")
+    for text in ["55\t11", "55\u{0B}11", "55\u{00A0}11", "55\u{2003}11"] {
+      expectRefusal(.invalidArgument, mentioning: "spaces") { _ = try WhatsAppUserID(text) }
+    }
+    for text in ["55\u{7F}11", "55\u{1F}11", "55\u{85}11", "55\u{0}11"] {
+      expectRefusal(.invalidArgument, mentioning: "control") { _ = try WhatsAppUserID(text) }
+    }
   }
 
   @Test(
