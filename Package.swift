@@ -95,7 +95,8 @@ let package = Package(
     ),
     .testTarget(name: "SwitchboardHealthTests", dependencies: ["SwitchboardHealth", "SwitchboardRPC"]),
     .testTarget(name: "SwitchboardSQLiteTests", dependencies: ["SwitchboardSQLite"]),
-    .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "SwitchboardChatClient", "switchboard"]),
+    .testTarget(
+      name: "ChatServiceTests", dependencies: ["ChatService", "SwitchboardChatClient", "SwitchboardSQLite", "switchboard"]),
     .testTarget(name: "CompilerCommandTests", dependencies: ["switchboard-idl"]),
     .testTarget(name: "ChatDomainTests", dependencies: ["ChatDomain"]),
     .testTarget(name: "PluginConfigurationTests", dependencies: ["SwitchboardRPC", "TopLevelSchema"]),

@@ -1,6 +1,7 @@
 import ChatService
 import Foundation
 import SwitchboardChatClient
+import SwitchboardSQLite
 import Testing
 
 /// A chat desk on a fresh database in a temporary directory, served over TCP on a free port,
@@ -49,6 +50,7 @@ final class DeskHarness: Sendable {
     do {
       let result = try await body(harness)
       await harness.stop()
+      try harness.expectNoDanglingReferences()
       if databaseDirectory == nil { try? FileManager.default.removeItem(atPath: directory) }
       return result
     } catch {
@@ -87,6 +89,16 @@ final class DeskHarness: Sendable {
     server.beginGracefulShutdown()
     _ = try? await serving.value
     await desk.close()
+  }
+
+  /// Checks every REFERENCES of the schema against the rows the test left: the desk does not
+  /// enforce them at run time (see `ChatServer`), so its code must never write a dangling id.
+  func expectNoDanglingReferences(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let db = try SQLiteConnection(path: directory + "/desk.sqlite", readOnly: true)
+    let dangling = try db.fetchAll("PRAGMA foreign_key_check") { row in
+      "\(try row.string(0)) row \(row.optionalInt64(1).map(String.init) ?? "?") -> \(try row.string(2))"
+    }
+    #expect(dangling.isEmpty, "rows referring to rows that do not exist: \(dangling)", sourceLocation: sourceLocation)
   }
 
   /// The API with `secret`'s credentials.
