@@ -61,11 +61,16 @@ struct SHA256 {
   /// Pads, compresses the last block(s) and returns the 32-byte digest.
   consuming func finalize() -> [UInt8] {
     let bitLength = length &* 8
-    var tail = pending
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    tail.withUnsafeBytes { tail in
+    // The padding: 0x80, zeros, and the length in bits as 8 big-endian bytes, ending a block;
+    // one block when what is pending leaves room for the nine bytes, two otherwise.
+    let blocks = pending.count < 56 ? 1 : 2
+    withUnsafeTemporaryAllocation(byteCount: blocks * 64, alignment: 8) { tail in
+      tail.initializeMemory(as: UInt8.self, repeating: 0)
+      pending.withUnsafeBytes { tail.copyMemory(from: $0) }
+      tail[pending.count] = 0x80
+      for index in 0..<8 {
+        tail[tail.count - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8))
+      }
       for start in stride(from: 0, to: tail.count, by: 64) {
         compress(UnsafeRawBufferPointer(rebasing: tail[start..<start + 64]))
       }
