@@ -12,6 +12,8 @@ final class Desk: Sendable {
   let hub: EventHub
   /// Workspaces' rule periods and bots, cached.
   let rules = WorkspaceRules()
+  /// Returning users' contacts and chats, to decide their next message from.
+  let inboundStates = InboundStateCache()
 
   init(database: SQLiteDatabase, clock: any DeskClock, hub: EventHub = EventHub()) {
     self.database = database

@@ -54,4 +54,39 @@ struct SchemaMigrationTests {
     #expect(next.sequence == 3)
     #expect(try db.events(workspaceID: 1, chatID: nil, after: 0, limit: 10).map(\.sequence) == [1, 2, 3])
   }
+
+  @Test func aContactsVersionMovesWithEveryChangeABotReadsAndOnlyThen() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("versions-\(UUID()).sqlite").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    let db = try database(at: StoreSchema.migrations.count, path)
+    try db.execute(
+      """
+      INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+        VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
+      INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
+        VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0), (8, 1, '5511999990001', 'Bia', 0, 0, 0);
+      INSERT INTO tags (id, workspace_id, name, name_key, created_at) VALUES (1, 1, 'vip', 'vip', 0)
+      """)
+    var last = try #require(try db.contactVersion(7))
+    /// Runs `sql` and expects contact 7's version to have moved (or not).
+    func expect(_ sql: String, moves: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+      try db.execute(sql)
+      let now = try #require(try db.contactVersion(7))
+      #expect((now != last) == moves, "\(sql)", sourceLocation: sourceLocation)
+      last = now
+    }
+    try expect("UPDATE contacts SET name = 'Ana Maria' WHERE id = 7", moves: true)
+    try expect("UPDATE contacts SET email = 'ana@example.com', phone = '+5511' WHERE id = 7", moves: true)
+    try expect("INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (7, 1, 'city', 'Recife')", moves: true)
+    try expect(
+      "INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (7, 1, 'city', 'Natal') ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value",
+      moves: true)
+    try expect("DELETE FROM attributes WHERE contact_id = 7", moves: true)
+    try expect("INSERT INTO contact_tags (contact_id, tag_id, kind, actor, added_at) VALUES (7, 1, 1, x'', 0)", moves: true)
+    try expect("UPDATE tags SET name = 'VIP client' WHERE id = 1", moves: true)
+    try expect("DELETE FROM contact_tags WHERE contact_id = 7", moves: true)
+    try expect("UPDATE contacts SET last_seen_at = 99, intervention_count = 3 WHERE id = 7", moves: false)
+    try expect("INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (8, 1, 'city', 'Recife')", moves: false)
+    try expect("UPDATE tags SET name = 'gold' WHERE id = 1", moves: false)
+  }
 }

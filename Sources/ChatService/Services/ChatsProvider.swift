@@ -21,20 +21,33 @@ struct ChatsProvider: ChatsService {
     let profileName = request.profileName.isEmpty ? nil : try? Validate.name(request.profileName, "profile_name")
     let now = request.sentAtMs > 0 ? min(request.sentAtMs, desk.now) : desk.now
     let rules = try await desk.rules.entry(workspaceID, desk: desk)
-    // Decide on a reader what a returning user's message does; the writer then only checks
-    // and stores (and takes the whole path itself when the plan went stale or there is none).
-    let plan = try await desk.read { db in
-      try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(waUserID: waUserID, text: text)
+    // Decide off the writer what a returning user's message does, from the state their last
+    // message left or else from a reader; the writer then only checks and stores (and takes
+    // the whole path itself when the plan went stale or there is none).
+    let key = InboundStateCache.Key(workspaceID: workspaceID, waUserID: waUserID)
+    let plan: InboundPlan?
+    if let state = desk.inboundStates.state(for: key) {
+      plan = InboundPlanner(now: now, rules: rules).plan(text, from: state)
+    } else {
+      plan = try await desk.read { db in
+        try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(waUserID: waUserID, text: text)
+      }
     }
-    return try await desk.write { db, changes in
+    let outcome = try await desk.write { db, changes in
       let inbound = Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules)
-      if let plan, let response = try inbound.apply(plan, waMessageID: request.waMessageID, phone: phone, text: text, changes: &changes) {
-        return response
+      if let plan, let outcome = try inbound.apply(plan, waMessageID: request.waMessageID, phone: phone, text: text, changes: &changes) {
+        return outcome
       }
       return try inbound.receive(
         waMessageID: request.waMessageID, waUserID: waUserID, phone: phone, profileName: profileName, text: text,
         changes: &changes)
     }
+    if let next = outcome.next {
+      desk.inboundStates.remember(next, for: key)
+    } else {
+      desk.inboundStates.forget(key)
+    }
+    return outcome.response
   }
 
   func requestIntervention(_ request: RequestInterventionRequest, context: ServerContext) async throws -> SwitchboardChatClient.Chat {

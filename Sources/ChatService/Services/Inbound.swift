@@ -7,7 +7,8 @@ import SwitchboardSQLite
 /// in the same commit as the message.
 ///
 /// A message is decided (``InboundPlan``) and then stored. For a returning user the decision
-/// is made on a reader and the writer only checks that it still holds (``apply(_:waMessageID:phone:text:changes:)``);
+/// is made off the writer, from the state remembered from their last message or read on a
+/// reader, and the writer only checks that it still holds (``apply(_:waMessageID:phone:text:changes:)``);
 /// otherwise the writer does both (``receive(waMessageID:waUserID:phone:profileName:text:changes:)``).
 struct Inbound {
   let db: SQLiteConnection
@@ -17,15 +18,33 @@ struct Inbound {
   let rules: WorkspaceRules.Entry
 
   var timestamp: Timestamp { Timestamp(millisecondsSinceEpoch: now) }
+  var planner: InboundPlanner { InboundPlanner(now: now, rules: rules) }
+
+  /// A returning user's contact and chat; nil for a new contact or one without a chat.
+  func state(waUserID: String) throws -> InboundState? {
+    guard let contactRecord = try db.contact(waUserID: waUserID, workspaceID: workspaceID),
+      let record = try db.chat(contactID: contactRecord.id)
+    else { return nil }
+    let (contact, tagNames) = try db.domainContactAndTagNames(contactRecord)
+    return InboundState(
+      contactRecord: contactRecord, record: record, contact: contact, chat: try db.domainChat(record), tagNames: tagNames)
+  }
+
+  /// Decides what a returning user's message does, reading only. Nil when the message needs
+  /// the writer's whole path: a new contact or chat. (A WhatsApp id seen before is caught
+  /// when the message is stored, by its unique index.)
+  func plan(waUserID: String, text: String) throws -> InboundPlan? {
+    try state(waUserID: waUserID).map { planner.plan(text, from: $0) }
+  }
 
   /// The whole path, on the writer: a message seen before gets what it produced the first
   /// time; a new contact or chat is created; then the message is decided and stored.
   func receive(
     waMessageID: String, waUserID: String, phone: String?, profileName: String?, text: String,
     changes: inout Desk.Changes
-  ) throws -> ReceiveInboundResponse {
+  ) throws -> InboundOutcome {
     if let earlier = try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) {
-      return try repeated(earlier)
+      return InboundOutcome(response: try repeated(earlier), next: nil)
     }
     if let plan = try plan(waUserID: waUserID, text: text) {
       return try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
@@ -55,9 +74,8 @@ struct Inbound {
     events += contact.markFirstMessage(at: timestamp)
     let record = try db.insertChat(workspaceID: workspaceID, contactID: contactRecord.id, now: now, preview: text)
     try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
-    let plan = decide(
-      text, contactRecord: contactRecord, record: record, stored: stored, tagNames: tagNames, contact: contact,
-      chat: chat, events: events, expired: false, wasHistory: false)
+    let state = InboundState(contactRecord: contactRecord, record: record, contact: stored, chat: chat, tagNames: tagNames)
+    let plan = planner.decide(text, state: state, contact: contact, chat: chat, events: events, expired: false, wasHistory: false)
     return try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
   }
 
@@ -65,10 +83,10 @@ struct Inbound {
   private func storeOnWriter(
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
     changes: inout Desk.Changes
-  ) throws -> ReceiveInboundResponse {
-    guard let response = try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
-    else { throw ServiceError.aborted("chat \(plan.record.id) changed while this call ran; try again") }
-    return response
+  ) throws -> InboundOutcome {
+    guard let outcome = try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
+    else { throw ServiceError.aborted("chat \(plan.state.record.id) changed while this call ran; try again") }
+    return outcome
   }
 
   /// The answer to a retried delivery: what the first one produced, and nothing new.

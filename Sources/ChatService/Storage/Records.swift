@@ -31,7 +31,10 @@ struct ChatRecord: Sendable, Hashable {
   /// The same columns prefixed `ch.`, for queries that join chats to other tables.
   static let qualifiedColumns = columns.split(separator: ",")
     .map { "ch." + String($0).trimmingWhitespace() }.joined(separator: ", ")
+}
 
+extension ChatRecord {
+  /// Reads a row of ``columns``. (An extension, so the memberwise initializer stays.)
   init(row: SQLiteRow) throws {
     id = try row.int64(0)
     workspaceID = try row.int64(1)
@@ -66,15 +69,20 @@ struct ContactRecord: Sendable, Hashable {
   var lastSeenAt: Int64
   var messageCount: Int64
   var interventionCount: Int64
+  /// Moves whenever the profile, attributes or tags change (by triggers; see the schema).
+  var version: Int64
 
   /// The columns `init(row:)` reads, in order, for a query on `contacts` alone; the message
   /// count is kept on the contact's chat, which every message updates anyway.
   static let columns = """
     id, workspace_id, wa_user_id, name, phone, email, extra_details, created_at, first_seen_at,
     last_seen_at, coalesce((SELECT message_count FROM chats WHERE chats.contact_id = contacts.id), 0),
-    intervention_count
+    intervention_count, version
     """
+}
 
+extension ContactRecord {
+  /// Reads a row of ``columns``. (An extension, so the memberwise initializer stays.)
   init(row: SQLiteRow) throws {
     id = try row.int64(0)
     workspaceID = try row.int64(1)
@@ -88,6 +96,7 @@ struct ContactRecord: Sendable, Hashable {
     lastSeenAt = try row.int64(9)
     messageCount = try row.int64(10)
     interventionCount = try row.int64(11)
+    version = try row.int64(12)
   }
 }
 

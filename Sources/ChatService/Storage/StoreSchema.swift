@@ -5,7 +5,7 @@
 /// strings); every list query has an index that serves its order and filter.
 enum StoreSchema {
   /// Each migration's SQL script, version 1 first.
-  static let migrations: [String] = [version1, version2]
+  static let migrations: [String] = [version1, version2, version3]
 
   private static let version1 = """
     CREATE TABLE workspaces (
@@ -232,5 +232,36 @@ enum StoreSchema {
     ALTER TABLE chats ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
     UPDATE chats SET message_count = (SELECT message_count FROM contacts WHERE contacts.id = chats.contact_id);
     ALTER TABLE contacts DROP COLUMN message_count;
+    """
+
+  /// A version on each contact, moved by triggers whenever anything a bot's decision reads of
+  /// the contact changes (profile, attributes, tags and their names), so a decision made from a
+  /// remembered contact can be checked in one lookup. Triggers rather than code: no write path
+  /// can forget them. The last-seen time and the counters are not part of it.
+  private static let version3 = """
+    ALTER TABLE contacts ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+
+    CREATE TRIGGER contact_profile_changed AFTER UPDATE OF name, phone, email, extra_details ON contacts
+    BEGIN UPDATE contacts SET version = version + 1 WHERE id = NEW.id; END;
+
+    CREATE TRIGGER contact_attribute_set AFTER INSERT ON attributes
+    BEGIN UPDATE contacts SET version = version + 1 WHERE id = NEW.contact_id; END;
+    CREATE TRIGGER contact_attribute_changed AFTER UPDATE ON attributes
+    BEGIN UPDATE contacts SET version = version + 1 WHERE id IN (OLD.contact_id, NEW.contact_id); END;
+    CREATE TRIGGER contact_attribute_removed AFTER DELETE ON attributes
+    BEGIN UPDATE contacts SET version = version + 1 WHERE id = OLD.contact_id; END;
+
+    CREATE TRIGGER contact_tag_added AFTER INSERT ON contact_tags
+    BEGIN UPDATE contacts SET version = version + 1 WHERE id = NEW.contact_id; END;
+    CREATE TRIGGER contact_tag_changed AFTER UPDATE ON contact_tags
+    BEGIN UPDATE contacts SET version = version + 1 WHERE id IN (OLD.contact_id, NEW.contact_id); END;
+    CREATE TRIGGER contact_tag_removed AFTER DELETE ON contact_tags
+    BEGIN UPDATE contacts SET version = version + 1 WHERE id = OLD.contact_id; END;
+
+    CREATE TRIGGER tag_renamed AFTER UPDATE OF name ON tags
+    BEGIN
+      UPDATE contacts SET version = version + 1
+      WHERE id IN (SELECT contact_id FROM contact_tags WHERE tag_id = NEW.id);
+    END;
     """
 }
