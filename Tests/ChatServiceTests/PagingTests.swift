@@ -52,6 +52,13 @@ struct PagingTests {
         return (response.chats.map(\.id), response.nextPageToken)
       }
       #expect(active == [[chats[0].id, chats[4].id], [chats[3].id, chats[1].id]])
+
+      // All sections page as one list, merged by recency: the requested chat wrote last.
+      let everything = try await Self.pages { page in
+        let response = try await people.bob.chats.listChats(ListChatsRequest(page: page))
+        return (response.chats.map(\.id), response.nextPageToken)
+      }
+      #expect(everything == [[chats[2].id, chats[0].id], [chats[4].id, chats[3].id], [chats[1].id]])
     }
   }
 

@@ -47,21 +47,32 @@ extension SQLiteConnection {
     return changes == 1
   }
 
+  /// The sections a chat can be in, in the order lists show them.
+  static let sections: [Section] = [.active, .requested, .accepted, .history]
+
   /// Chats matching the filters, most recent message first, after `cursor`. Accepted chats of
   /// agents other than `viewer` are left out unless `viewer` is nil (admins).
+  ///
+  /// Every section's list is a range of `chats_by_section`; a list of all sections merges the
+  /// four ranges' pages. (An index ordered by recency across sections would move on every
+  /// message, for a list agents rarely ask for.)
   func chats(
     workspaceID: Int64, section: Section?, tagID: Int64?, attribute: (key: String, value: String)?,
     agentID: Int64?, text: String?, hideAcceptedExceptFor viewer: Int64??, after cursor: PageCursor?, limit: Int
   ) throws -> [ChatRecord] {
+    guard let section else {
+      let pages = try Self.sections.flatMap { section in
+        try chats(
+          workspaceID: workspaceID, section: section, tagID: tagID, attribute: attribute, agentID: agentID, text: text,
+          hideAcceptedExceptFor: viewer, after: cursor, limit: limit)
+      }
+      return Array(pages.sorted { ($0.lastMessageAt, $0.id) > ($1.lastMessageAt, $1.id) }.prefix(limit))
+    }
     var sql = "SELECT \(ChatRecord.qualifiedColumns) FROM chats ch"
     var arguments: [(any SQLiteBindable)?] = []
     if text != nil { sql += " JOIN contacts co ON co.id = ch.contact_id" }
-    sql += " WHERE ch.workspace_id = ?"
-    arguments.append(workspaceID)
-    if let section {
-      sql += " AND ch.section = ?"
-      arguments.append(Int64(section.rawValue))
-    }
+    sql += " WHERE ch.workspace_id = ? AND ch.section = ?"
+    arguments += [workspaceID, Int64(section.rawValue)]
     ContactFilter(tagID: tagID, attribute: attribute).append(to: &sql, &arguments, contact: "ch.contact_id")
     if let agentID {
       sql += " AND ch.owner_agent_id = ?"
@@ -85,17 +96,20 @@ extension SQLiteConnection {
   }
 
   /// Chats of `workspaceID` in Active, Requested or Accepted whose last message is at or
-  /// before `cutoff`, oldest first: due for History (served by `chats_by_section`).
+  /// before `cutoff`, oldest first: due for History (each section's oldest from its range of
+  /// `chats_by_section`, merged).
   func chatsToExpire(workspaceID: Int64, cutoff: Int64, limit: Int) throws -> [ChatRecord] {
-    try fetchAll(
-      """
-      SELECT \(ChatRecord.columns) FROM chats
-      WHERE workspace_id = ? AND section IN (?, ?, ?) AND last_message_at <= ?
-      ORDER BY last_message_at LIMIT ?
-      """,
-      [workspaceID, Int64(Section.active.rawValue), Int64(Section.requested.rawValue), Int64(Section.accepted.rawValue),
-       cutoff, limit],
-      ChatRecord.init(row:))
+    let due = try [Section.active, .requested, .accepted].flatMap { section in
+      try fetchAll(
+        """
+        SELECT \(ChatRecord.columns) FROM chats
+        WHERE workspace_id = ? AND section = ? AND last_message_at <= ?
+        ORDER BY last_message_at, id LIMIT ?
+        """,
+        [workspaceID, Int64(section.rawValue), cutoff, limit],
+        ChatRecord.init(row:))
+    }
+    return Array(due.sorted { ($0.lastMessageAt, $0.id) < ($1.lastMessageAt, $1.id) }.prefix(limit))
   }
 
   /// Requested chats waiting since before `cutoff` and not yet marked breached.
