@@ -5,16 +5,28 @@ import SwitchboardChatClient
 ///
 /// Read from the database (on a reader), or remembered from the user's last message
 /// (``InboundStateCache``); either way the writer checks the contact's and the chat's versions
-/// before it stores a decision made from it.
-struct InboundState: Sendable {
-  var contactRecord: ContactRecord
-  var record: ChatRecord
+/// before it stores a decision made from it. Immutable and shared: a class, so the cache, the
+/// plan and the write pass one reference rather than copying a dozen strings and arrays.
+final class InboundState: Sendable {
+  let contactRecord: ContactRecord
+  let record: ChatRecord
   /// The contact as stored.
-  var contact: ChatDomain.Contact
+  let contact: ChatDomain.Contact
   /// The chat as stored, before any timer ran on it.
-  var chat: ChatDomain.Chat
+  let chat: ChatDomain.Chat
   /// The contact's tag names, oldest first, for the response.
-  var tagNames: [String]
+  let tagNames: [String]
+
+  init(
+    contactRecord: ContactRecord, record: ChatRecord, contact: ChatDomain.Contact, chat: ChatDomain.Chat,
+    tagNames: [String]
+  ) {
+    self.contactRecord = contactRecord
+    self.record = record
+    self.contact = contact
+    self.chat = chat
+    self.tagNames = tagNames
+  }
 }
 
 /// What a message will do: the rules' and the bot's decision, made before anything is written.

@@ -7,11 +7,16 @@ import Synchronization
 /// Filled on first use from a reader; emptied for a workspace when its settings or bot change
 /// (by this server: one node owns its database file).
 final class WorkspaceRules: Sendable {
-  /// What a workspace's rules are.
-  struct Entry: Sendable {
-    var policy: ChatPolicy
+  /// What a workspace's rules are: shared by every message of the workspace, so a class.
+  final class Entry: Sendable {
+    let policy: ChatPolicy
     /// The bot, compiled once here rather than for every message it answers.
-    var bot: CompiledBot
+    let bot: CompiledBot
+
+    init(policy: ChatPolicy, bot: CompiledBot) {
+      self.policy = policy
+      self.bot = bot
+    }
   }
 
   private let entries = Mutex<[Int64: Entry]>([:])
