@@ -44,6 +44,9 @@ enum ChatInboundCommand {
       if preload > 0 {
         await desk.close()
         try Preload.messages(preload, users: contacts, into: path)
+        // The kernel would otherwise spend the measured seconds writing the preloaded gigabyte
+        // back to disk, which a server whose history built up over months never does at once.
+        sync()
         desk = try ChatServer(databasePath: path)
         _ = try await desk.prepare()
       }
