@@ -5,7 +5,8 @@ import Synchronization
 /// and reading and decoding them on the writer cost a fifth of its time per message.
 ///
 /// Filled on first use from a reader; emptied for a workspace when its settings or bot change
-/// (by this server: one node owns its database file).
+/// (by this server: one node owns its database file). A read that raced with a change is used
+/// for its own call but not kept.
 final class WorkspaceRules: Sendable {
   /// What a workspace's rules are: shared by every message of the workspace, so a class.
   final class Entry: Sendable {
@@ -19,18 +20,40 @@ final class WorkspaceRules: Sendable {
     }
   }
 
-  private let entries = Mutex<[Int64: Entry]>([:])
+  private struct State {
+    var entries: [Int64: Entry] = [:]
+    /// Moves on every ``forget(_:)``: a value read before a change must not be kept after it.
+    var generation: UInt64 = 0
+  }
+
+  private let state = Mutex(State())
 
   /// The rules of `workspaceID`, read through `desk` when not known yet.
   func entry(_ workspaceID: Int64, desk: Desk) async throws -> Entry {
-    if let entry = entries.withLock({ $0[workspaceID] }) { return entry }
-    let entry = try await desk.read { db in Entry(policy: try db.policy(workspaceID), bot: CompiledBot(try db.botConfiguration(workspaceID))) }
-    entries.withLock { $0[workspaceID] = entry }
+    try await entry(workspaceID) {
+      try await desk.read { db in
+        Entry(policy: try db.policy(workspaceID), bot: CompiledBot(try db.botConfiguration(workspaceID)))
+      }
+    }
+  }
+
+  /// The rules of `workspaceID`, from `load` when not known yet. What `load` returns is kept
+  /// only if no rules were forgotten while it ran: it may have read them before the change.
+  func entry(_ workspaceID: Int64, load: () async throws -> Entry) async throws -> Entry {
+    let (known, generation) = state.withLock { ($0.entries[workspaceID], $0.generation) }
+    if let known { return known }
+    let entry = try await load()
+    state.withLock { state in
+      if state.generation == generation { state.entries[workspaceID] = entry }
+    }
     return entry
   }
 
-  /// Forgets `workspaceID`'s rules after they changed.
+  /// Forgets `workspaceID`'s rules after they changed (call it once the change is committed).
   func forget(_ workspaceID: Int64) {
-    _ = entries.withLock { $0.removeValue(forKey: workspaceID) }
+    state.withLock { state in
+      state.entries[workspaceID] = nil
+      state.generation &+= 1
+    }
   }
 }
