@@ -134,9 +134,14 @@ enum ClientCommands {
         let key = try await api.admin.createApiKey(CreateApiKeyRequest(label: label, scopes: scopes))
         print(key.secret)
       case "list":
-        for key in try await api.admin.listApiKeys(ListApiKeysRequest()).keys {
-          print("\(key.id)\t\(key.label)\t\(key.secretPrefix)…\(key.revoked ? "\trevoked" : "")")
-        }
+        var page = ""
+        repeat {
+          let response = try await api.admin.listApiKeys(ListApiKeysRequest(page: PageRequest(pageToken: page)))
+          for key in response.keys {
+            print("\(key.id)\t\(key.label)\t\(key.secretPrefix)…\(key.revoked ? "\trevoked" : "")")
+          }
+          page = response.nextPageToken
+        } while !page.isEmpty
       default: throw UsageError("keys takes create or list")
       }
     case "workspace":

@@ -106,7 +106,7 @@ struct PagingTests {
     }
   }
 
-  @Test func contactsTagsAndAgentsPageTheSameWay() async throws {
+  @Test func contactsTagsAgentsAndKeysPageTheSameWay() async throws {
     try await DeskHarness.with { desk in
       let people = try await DeskPeople.make(desk)
       for index in 0..<5 {
@@ -139,6 +139,17 @@ struct PagingTests {
         return (response.agents.map(\.name), response.nextPageToken)
       }
       #expect(agents == [["Ada", "Bob"], ["Boss", "Carol"], ["Dave"]])
+
+      // Keys, newest first: the connector's (made by DeskPeople), then two more.
+      for label in ["crm", "billing"] {
+        _ = try await desk.admin.admin.createApiKey(CreateApiKeyRequest(label: label, scopes: [.tags]))
+      }
+      let keys = try await Self.pages { page in
+        let response = try await desk.admin.admin.listApiKeys(ListApiKeysRequest(page: page))
+        return (response.keys.map(\.label), response.nextPageToken)
+      }
+      #expect(Array(keys.joined().prefix(3)) == ["billing", "crm", "whatsapp"])
+      #expect(keys.dropLast().allSatisfy { $0.count == 2 })
     }
   }
 }

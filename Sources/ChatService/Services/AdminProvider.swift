@@ -147,7 +147,10 @@ struct AdminProvider: AdminService {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
     try caller.requireAdmin("listing API keys")
-    return ListApiKeysResponse(keys: try await desk.read { try $0.apiKeys(workspaceID: workspaceID) })
+    let (limit, cursor) = try Page.parse(request.page)
+    let keys = try await desk.read { try $0.apiKeys(workspaceID: workspaceID, before: cursor, limit: limit + 1) }
+    let next = keys.count > limit ? PageCursor(key: 0, id: Int64(keys[limit - 1].id)!).token : ""
+    return ListApiKeysResponse(keys: Array(keys.prefix(limit)), nextPageToken: next)
   }
 
   func revokeApiKey(_ request: RevokeApiKeyRequest, context: ServerContext) async throws -> ApiKey {

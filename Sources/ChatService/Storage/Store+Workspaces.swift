@@ -96,8 +96,11 @@ extension SQLiteConnection {
       secretPrefix: Secrets.displayPrefix(secret), revoked: false)
   }
 
-  func apiKeys(workspaceID: Int64) throws -> [ApiKey] {
-    try fetchAll("SELECT \(Self.keyColumns) FROM api_keys WHERE workspace_id = ? ORDER BY id DESC", [workspaceID], Self.apiKey)
+  /// A workspace's keys, newest first, before `cursor` (served by `api_keys_by_workspace`).
+  func apiKeys(workspaceID: Int64, before cursor: PageCursor?, limit: Int) throws -> [ApiKey] {
+    try fetchAll(
+      "SELECT \(Self.keyColumns) FROM api_keys WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+      [workspaceID, cursor?.id ?? Int64.max, limit], Self.apiKey)
   }
 
   func revokeAPIKey(_ id: Int64, workspaceID: Int64) throws -> ApiKey? {

@@ -5,7 +5,7 @@
 /// strings); every list query has an index that serves its order and filter.
 enum StoreSchema {
   /// Each migration's SQL script, version 1 first.
-  static let migrations: [String] = [version1, version2, version3, version4]
+  static let migrations: [String] = [version1, version2, version3, version4, version5]
 
   private static let version1 = """
     CREATE TABLE workspaces (
@@ -269,5 +269,13 @@ enum StoreSchema {
   /// recency across sections moved on every message (two b-tree changes of about twenty).
   private static let version4 = """
     DROP INDEX chats_by_recent;
+    """
+
+  /// Keys are listed a page at a time, newest first, and agents in the order they were added:
+  /// an index for each order (agents were listed by id, which the index by name did not serve).
+  private static let version5 = """
+    CREATE INDEX api_keys_by_workspace ON api_keys (workspace_id, id);
+    DROP INDEX agents_by_name;
+    CREATE INDEX agents_by_workspace ON agents (workspace_id, id);
     """
 }
