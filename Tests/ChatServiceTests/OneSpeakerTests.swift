@@ -3,7 +3,7 @@ import Testing
 
 /// One speaker at a time, as the delivery connector sees it: a bot reply still waiting in the
 /// outbox when an agent intervenes is never handed out, even after the agent resolves; the
-/// chat shows it as not sent, with why.
+/// chat shows it as withdrawn, with why.
 @Suite(.timeLimit(.minutes(1)))
 struct OneSpeakerTests {
   @Test func botRepliesStillInTheOutboxWhenAnAgentIntervenesAreNeverSent() async throws {
@@ -27,11 +27,13 @@ struct OneSpeakerTests {
       // The chat shows the reply as not sent, and says why.
       let messages = try await people.ada.chats.listMessages(ListMessagesRequest(chatID: chat.id)).messages
       let dropped = try #require(messages.first { $0.id == stale.id })
-      #expect(dropped.status == .failed)
+      #expect(dropped.status == .withdrawn)
+      #expect(dropped.failureCode == "superseded")
       #expect(dropped.failureText.contains("agent"), "\(dropped.failureText)")
-      // A late report from a connector that had sent it already does not revive it.
+      // A connector that had taken it before says it went out after all: the chat shows that.
       let late = try await people.connector.delivery.reportStatus(ReportStatusRequest(messageID: stale.id, status: .sent))
-      #expect(late.status == .failed)
+      #expect(late.status == .sent)
+      #expect(late.failureCode.isEmpty && late.failureText.isEmpty)
 
       // Bot replies after the resolve go out as usual.
       let later = try await people.inbound("what are your opening hours?", id: "wamid.2")
@@ -63,7 +65,8 @@ struct OneSpeakerTests {
       #expect(items.map { $0.message?.id } == again.botReplies.map(\.id))
       let messages = try await people.ada.chats.listMessages(ListMessagesRequest(chatID: chat.id)).messages
       let dropped = try #require(messages.first { $0.id == stale.id })
-      #expect(dropped.status == .failed && dropped.failureText.contains("History"), "\(dropped)")
+      #expect(dropped.status == .withdrawn && dropped.failureCode == "expired", "\(dropped)")
+      #expect(dropped.failureText.contains("History"), "\(dropped)")
     }
   }
 }

@@ -77,13 +77,13 @@ extension SQLiteConnection {
     }
   }
 
-  /// Takes the bot's replies still waiting in a chat's outbox out of it, as failed and saying
-  /// why. Watchers of the chat see each status change.
+  /// Takes the bot's replies still waiting in a chat's outbox out of it, as withdrawn and
+  /// saying why. Watchers of the chat see each status change.
   func withdrawPendingBotReplies(
     chatID: Int64, workspaceID: Int64, because reason: Withdrawal, changes: inout Desk.Changes
   ) throws {
     for var message in try pendingOutbound(chatID: chatID) where message.sender?.kind == .bot {
-      message.status = .failed
+      message.status = .withdrawn
       message.failureCode = reason.code
       message.failureText = reason.text
       let messageID = Int64(message.id)!

@@ -51,9 +51,14 @@ struct DeliveryProvider: DeliveryService {
       var status = message.status.domain(code: message.failureCode, text: message.failureText)
       guard status.apply(report) else { return message }
       message.status = request.status
+      // The failure fields explain a failed status only: a withdrawn message reported sent
+      // after all loses its reason for not going out.
       if case .failed(let code, let text) = status {
         message.failureCode = code
         message.failureText = text
+      } else {
+        message.failureCode = ""
+        message.failureText = ""
       }
       if !request.waMessageID.isEmpty { message.waMessageID = request.waMessageID }
       try db.updateDelivery(message, id: messageID)
@@ -72,6 +77,7 @@ extension SwitchboardChatClient.DeliveryStatus {
     case .delivered: .delivered
     case .read: .read
     case .failed: .failed(code: code, text: text)
+    case .withdrawn: .withdrawn(code: code, text: text)
     default: .pending
     }
   }

@@ -115,6 +115,7 @@ extension DeliveryStatus {
     case .delivered: "delivered"
     case .read: "read"
     case .failed: "failed"
+    case .withdrawn: "withdrawn"
     default: "unknown"
     }
   }

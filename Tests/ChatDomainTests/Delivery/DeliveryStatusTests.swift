@@ -4,6 +4,7 @@ import Testing
 @Suite("Delivery statuses only move forward")
 struct DeliveryStatusTests {
   static let failure = DeliveryStatus.failed(code: "131047", text: "Re-engagement message")
+  static let withdrawn = DeliveryStatus.withdrawn(code: "superseded", text: "an agent took the chat")
 
   @Test(
     "each report against each status",
@@ -25,6 +26,15 @@ struct DeliveryStatusTests {
       (failure, .delivered, failure),
       (failure, .read, failure),
       (failure, .failed(code: "1", text: "other"), failure),
+      (.pending, Self.withdrawn, Self.withdrawn),
+      (.sent, Self.withdrawn, .sent),
+      (.read, Self.withdrawn, .read),
+      (failure, Self.withdrawn, failure),
+      (Self.withdrawn, .sent, .sent),
+      (Self.withdrawn, .read, .read),
+      (Self.withdrawn, failure, failure),
+      (Self.withdrawn, .pending, Self.withdrawn),
+      (Self.withdrawn, .withdrawn(code: "expired", text: "later"), Self.withdrawn),
     ])
   func transitions(from: DeliveryStatus, report: DeliveryStatus, expected: DeliveryStatus) {
     var status = from
