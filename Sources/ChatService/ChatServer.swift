@@ -45,13 +45,17 @@ public final class ChatServer: Sendable {
   }
 
   /// Opens (creating and migrating) the database at `databasePath`.
-  public init(databasePath: String, clock: any DeskClock = SystemDeskClock()) throws {
+  ///
+  /// - Parameter watchBuffer: how many changes a watch may fall behind the live notifications
+  ///   before it is sent to read them from the database instead (it loses nothing either way;
+  ///   the buffer only saves those reads).
+  public init(databasePath: String, clock: any DeskClock = SystemDeskClock(), watchBuffer: Int = 4096) throws {
     var migrator = Migrator()
     for (index, script) in StoreSchema.migrations.enumerated() {
       migrator.register(version: index + 1, name: "schema version \(index + 1)") { db in try db.execute(script) }
     }
     let database = try SQLiteDatabase(path: databasePath, migrator: migrator, configuration: Self.storage)
-    let desk = Desk(database: database, clock: clock)
+    let desk = Desk(database: database, clock: clock, hub: EventHub(bufferLimit: watchBuffer))
     self.desk = desk
     authenticator = Authenticator(now: { clock.nowMilliseconds() }) { digest, kind, now in
       try await desk.read { db in try db.caller(digest: digest, kind: kind, now: now) }

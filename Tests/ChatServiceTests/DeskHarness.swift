@@ -41,12 +41,13 @@ final class DeskHarness: Sendable {
   /// With a `databaseDirectory` the database is kept; starting again on it needs the `keys` of
   /// its first start, since `prepare()` makes keys only for a new database.
   static func with<T: Sendable>(
-    databaseDirectory: String? = nil, keys: DeskKeys? = nil, _ body: (DeskHarness) async throws -> T
+    databaseDirectory: String? = nil, keys: DeskKeys? = nil, watchBuffer: Int = 4096,
+    _ body: (DeskHarness) async throws -> T
   ) async throws -> T {
     let directory = databaseDirectory ?? FileManager.default.temporaryDirectory
       .appendingPathComponent("switchboard-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let harness = try await start(directory: directory, keys: keys)
+    let harness = try await start(directory: directory, keys: keys, watchBuffer: watchBuffer)
     do {
       let result = try await body(harness)
       await harness.stop()
@@ -60,9 +61,9 @@ final class DeskHarness: Sendable {
     }
   }
 
-  private static func start(directory: String, keys given: DeskKeys?) async throws -> DeskHarness {
+  private static func start(directory: String, keys given: DeskKeys?, watchBuffer: Int) async throws -> DeskHarness {
     let clock = ManualDeskClock()
-    let desk = try ChatServer(databasePath: directory + "/desk.sqlite", clock: clock)
+    let desk = try ChatServer(databasePath: directory + "/desk.sqlite", clock: clock, watchBuffer: watchBuffer)
     let keys: DeskKeys
     do {
       let first = try await desk.prepare()

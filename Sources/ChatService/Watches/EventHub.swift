@@ -35,6 +35,7 @@ final class EventHub: Sendable {
   private let subscribers = Mutex<[Int: Subscriber]>([:])
   private let closed = Atomic<Bool>(false)
   private let nextID = Atomic<Int>(0)
+  private let drops = Atomic<Int>(0)
   private let bufferLimit: Int
 
   /// A hub that drops watchers more than `bufferLimit` entries behind.
@@ -70,6 +71,7 @@ final class EventHub: Sendable {
         if case .dropped = subscriber.continuation.yield(entry) {
           // Too far behind: end its stream; the watch catches up from the table.
           subscriber.continuation.finish()
+          drops.add(1, ordering: .relaxed)
           break
         }
       }
@@ -93,4 +95,7 @@ final class EventHub: Sendable {
 
   /// How many watchers are subscribed, for tests and diagnostics.
   var subscriberCount: Int { subscribers.withLock { $0.count } }
+
+  /// How many times a watcher fell too far behind and was sent back to the table.
+  var droppedWatchers: Int { drops.load(ordering: .relaxed) }
 }
