@@ -90,6 +90,34 @@ extension SQLiteConnection {
     let accepted = try fetchOne(
       "SELECT count(*) FROM chats WHERE owner_agent_id = ? AND section = ?",
       [agentID, Int64(SwitchboardChatClient.Section.accepted.rawValue)]) { try $0.int64(0) } ?? 0
-    return TopBar(requestedCount: requested, acceptedCount: accepted)
+    return TopBar(
+      requestedCount: requested, acceptedCount: accepted,
+      requested: try topBarChats(
+        """
+        SELECT ch.id, co.name, co.wa_user_id, ch.preview, ch.requested_at
+        FROM chats ch INDEXED BY chats_requested JOIN contacts co ON co.id = ch.contact_id
+        WHERE ch.workspace_id = ? AND ch.section = 2 ORDER BY ch.requested_at, ch.id LIMIT ?
+        """,
+        [workspaceID, Self.topBarLimit]),
+      accepted: try topBarChats(
+        """
+        SELECT ch.id, co.name, co.wa_user_id, ch.preview, ch.accepted_at
+        FROM chats ch INDEXED BY chats_by_owner JOIN contacts co ON co.id = ch.contact_id
+        WHERE ch.owner_agent_id = ? AND ch.section = ? ORDER BY ch.last_message_at DESC, ch.id DESC LIMIT ?
+        """,
+        [agentID, Int64(SwitchboardChatClient.Section.accepted.rawValue), Self.topBarLimit]))
+  }
+
+  /// How many chats each list of the top bar shows.
+  static let topBarLimit = 20
+
+  /// The top bar's chats a query of id, name, WhatsApp id, preview and time selects.
+  private func topBarChats(_ sql: String, _ arguments: [(any SQLiteBindable)?]) throws -> [TopBarChat] {
+    try fetchAll(sql, arguments) { row in
+      let name = try row.string(1)
+      return TopBarChat(
+        chatID: try row.int64(0).idString, contactName: name.isEmpty ? try row.string(2) : name,
+        lastMessagePreview: try row.string(3), sinceMs: try row.int64(4))
+    }
   }
 }

@@ -112,11 +112,15 @@ extension SQLiteConnection {
     return Array(due.sorted { ($0.lastMessageAt, $0.id) < ($1.lastMessageAt, $1.id) }.prefix(limit))
   }
 
-  /// Requested chats waiting since before `cutoff` and not yet marked breached.
+  /// Requested chats waiting since before `cutoff` and not yet marked breached (from
+  /// `chats_requested`, whose condition, section 2, the query states as SQLite needs).
   func chatsBreachingTarget(workspaceID: Int64, cutoff: Int64) throws -> [ChatRecord] {
     try fetchAll(
-      "SELECT \(ChatRecord.columns) FROM chats WHERE workspace_id = ? AND section = ? AND breached = 0 AND requested_at <= ?",
-      [workspaceID, Int64(Section.requested.rawValue), cutoff], ChatRecord.init(row:))
+      """
+      SELECT \(ChatRecord.columns) FROM chats INDEXED BY chats_requested
+      WHERE workspace_id = ? AND section = 2 AND requested_at <= ? AND breached = 0
+      """,
+      [workspaceID, cutoff], ChatRecord.init(row:))
   }
 
   func sectionCounts(workspaceID: Int64, agentID: Int64?) throws -> [Section: Int64] {

@@ -5,7 +5,7 @@
 /// strings); every list query has an index that serves its order and filter.
 enum StoreSchema {
   /// Each migration's SQL script, version 1 first.
-  static let migrations: [String] = [version1, version2, version3, version4, version5]
+  static let migrations: [String] = [version1, version2, version3, version4, version5, version6]
 
   private static let version1 = """
     CREATE TABLE workspaces (
@@ -277,5 +277,11 @@ enum StoreSchema {
     CREATE INDEX api_keys_by_workspace ON api_keys (workspace_id, id);
     DROP INDEX agents_by_name;
     CREATE INDEX agents_by_workspace ON agents (workspace_id, id);
+    """
+
+  /// Requested chats by how long they have waited, for the top bar and the time-to-intervene
+  /// sweep. Partial: a chat is in it only while requested, and a message to it moves nothing.
+  private static let version6 = """
+    CREATE INDEX chats_requested ON chats (workspace_id, requested_at, id) WHERE section = 2;
     """
 }
