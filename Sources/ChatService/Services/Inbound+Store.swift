@@ -38,19 +38,19 @@ extension Inbound {
     let state = plan.state
     var record = state.record
     var contactRecord = state.contactRecord
-    guard try db.contactVersion(contactRecord.id) == contactRecord.version else { return nil }
-    // The message next: its unique WhatsApp id is what a concurrent retry collides on, and
+    // The message first: its unique WhatsApp id is what a concurrent retry collides on, and
     // nothing else of this attempt may be written before that is known.
     let message = try db.insertMessage(
       workspaceID: workspaceID, chatID: record.id, direction: .inbound,
       sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
       waMessageID: waMessageID, status: .unspecified, now: now)
     let messageID = Int64(message.id)!
-    // Then the chat, checking in the same statement that the plan still holds.
+    // Then the chat, checking in the same statement that the plan still holds: that neither
+    // the chat nor its contact moved on since the state it was made from.
     record.preview = String((plan.replies.last ?? text).prefix(120))
     record.messageCount += 1
     record.apply(plan.chat)
-    guard try db.updateChat(record, ifStillAt: state.record.version) else {
+    guard try db.updateChat(record, ifStillAt: state.record.version, contactStillAt: contactRecord.version) else {
       try db.execute("DELETE FROM messages WHERE id = ?", [messageID])
       return nil
     }

@@ -47,6 +47,23 @@ extension SQLiteConnection {
     return changes == 1
   }
 
+  /// ``updateChat(_:ifStillAt:)`` that also requires the chat's contact to be still at
+  /// `contactVersion`: a decision made from a remembered contact and chat is checked, and
+  /// stored, in one statement.
+  func updateChat(_ chat: ChatRecord, ifStillAt loadedVersion: Int64, contactStillAt contactVersion: Int64) throws -> Bool {
+    try execute(
+      """
+      UPDATE chats SET section = ?, owner_agent_id = ?, last_message_at = ?, last_inbound_at = ?,
+        preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?, last_intervention_version = ?,
+        accepted_at = ?, message_count = ?
+      WHERE id = ? AND version = ? AND (SELECT version FROM contacts WHERE contacts.id = chats.contact_id) = ?
+      """,
+      [Int64(chat.section.rawValue), chat.ownerAgentID, chat.lastMessageAt, chat.lastInboundAt,
+       chat.preview, chat.requestedAt, chat.breached, chat.version, chat.botState,
+       chat.lastInterventionVersion, chat.acceptedAt, chat.messageCount, chat.id, loadedVersion, contactVersion])
+    return changes == 1
+  }
+
   /// The sections a chat can be in, in the order lists show them.
   static let sections: [Section] = [.active, .requested, .accepted, .history]
 
