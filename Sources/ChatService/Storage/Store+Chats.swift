@@ -31,38 +31,29 @@ extension SQLiteConnection {
     }
   }
 
-  /// Writes every mutable column of `chat` if the stored chat is still at `loadedVersion`;
-  /// false, having written nothing, when it moved on.
-  func updateChat(_ chat: ChatRecord, ifStillAt loadedVersion: Int64) throws -> Bool {
-    try execute(
-      """
-      UPDATE chats SET section = ?, owner_agent_id = ?, last_message_at = ?, last_inbound_at = ?,
-        preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?, last_intervention_version = ?,
-        accepted_at = ?, message_count = ?
-      WHERE id = ? AND version = ?
-      """,
-      [Int64(chat.section.rawValue), chat.ownerAgentID, chat.lastMessageAt, chat.lastInboundAt,
-       chat.preview, chat.requestedAt, chat.breached, chat.version, chat.botState,
-       chat.lastInterventionVersion, chat.acceptedAt, chat.messageCount, chat.id, loadedVersion])
+  /// Writes every mutable column of `chat` if the stored chat is still at `loadedVersion`
+  /// and, when `contactVersion` is given, its contact still at that version (a decision made
+  /// from a remembered contact and chat is checked and stored in one statement); false,
+  /// having written nothing, when either moved on.
+  func updateChat(_ chat: ChatRecord, ifStillAt loadedVersion: Int64, contactStillAt contactVersion: Int64? = nil) throws -> Bool {
+    var arguments: [(any SQLiteBindable)?] = [
+      Int64(chat.section.rawValue), chat.ownerAgentID, chat.lastMessageAt, chat.lastInboundAt, chat.preview,
+      chat.requestedAt, chat.breached, chat.version, chat.botState, chat.lastInterventionVersion, chat.acceptedAt,
+      chat.messageCount, chat.id, loadedVersion,
+    ]
+    if let contactVersion { arguments.append(contactVersion) }
+    try execute(contactVersion == nil ? Self.updateChatSQL : Self.updateChatIfContactSQL, arguments)
     return changes == 1
   }
 
-  /// ``updateChat(_:ifStillAt:)`` that also requires the chat's contact to be still at
-  /// `contactVersion`: a decision made from a remembered contact and chat is checked, and
-  /// stored, in one statement.
-  func updateChat(_ chat: ChatRecord, ifStillAt loadedVersion: Int64, contactStillAt contactVersion: Int64) throws -> Bool {
-    try execute(
-      """
-      UPDATE chats SET section = ?, owner_agent_id = ?, last_message_at = ?, last_inbound_at = ?,
-        preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?, last_intervention_version = ?,
-        accepted_at = ?, message_count = ?
-      WHERE id = ? AND version = ? AND (SELECT version FROM contacts WHERE contacts.id = chats.contact_id) = ?
-      """,
-      [Int64(chat.section.rawValue), chat.ownerAgentID, chat.lastMessageAt, chat.lastInboundAt,
-       chat.preview, chat.requestedAt, chat.breached, chat.version, chat.botState,
-       chat.lastInterventionVersion, chat.acceptedAt, chat.messageCount, chat.id, loadedVersion, contactVersion])
-    return changes == 1
-  }
+  private static let updateChatSQL = """
+    UPDATE chats SET section = ?, owner_agent_id = ?, last_message_at = ?, last_inbound_at = ?,
+      preview = ?, requested_at = ?, breached = ?, version = ?, bot_state = ?, last_intervention_version = ?,
+      accepted_at = ?, message_count = ?
+    WHERE id = ? AND version = ?
+    """
+  private static let updateChatIfContactSQL =
+    updateChatSQL + " AND (SELECT version FROM contacts WHERE contacts.id = chats.contact_id) = ?"
 
   /// The sections a chat can be in, in the order lists show them.
   static let sections: [Section] = [.active, .requested, .accepted, .history]

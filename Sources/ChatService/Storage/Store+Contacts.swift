@@ -33,11 +33,6 @@ extension SQLiteConnection {
        contact.id])
   }
 
-  /// The contact's version (see ``ContactRecord/version``); nil when there is no such contact.
-  func contactVersion(_ id: Int64) throws -> Int64? {
-    try fetchOne("SELECT version FROM contacts WHERE id = ?", [id]) { try $0.int64(0) }
-  }
-
   /// Moves a contact's last-seen time to `now` unless it moved within the last minute.
   func contactSeen(_ id: Int64, at now: Int64) throws {
     try execute(
