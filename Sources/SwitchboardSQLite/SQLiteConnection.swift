@@ -99,6 +99,14 @@ public final class SQLiteConnection {
     try statement.run()
   }
 
+  /// Runs `sql`, one statement, with its parameters bound by `binding` in order, ignoring any
+  /// rows: the form for hot paths, with no array of boxed arguments (see ``SQLiteBinder``).
+  public func execute(_ sql: String, binding: (inout SQLiteBinder) throws -> Void) throws {
+    let statement = try prepare(sql)
+    try statement.bind(binding)
+    try statement.run()
+  }
+
   /// The rows of `sql`, each turned into a value by `transform`.
   public func fetchAll<T>(
     _ sql: String, _ arguments: [(any SQLiteBindable)?] = [], _ transform: (SQLiteRow) throws -> T

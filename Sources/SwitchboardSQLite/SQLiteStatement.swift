@@ -36,8 +36,7 @@ public final class SQLiteStatement {
   /// - Throws: ``SQLiteError`` with ``SQLiteResultCode/range`` when the count of arguments is not
   ///   the count of parameters, so a forgotten argument is never bound as NULL silently.
   public func bind(_ arguments: [(any SQLiteBindable)?]) throws {
-    sqlite3_reset(handle)
-    sqlite3_clear_bindings(handle)
+    var binder = SQLiteBinder(self)
     guard arguments.count == parameterCount else {
       throw SQLiteError(
         code: .range,
@@ -45,36 +44,19 @@ public final class SQLiteStatement {
         sql: sql
       )
     }
-    for (offset, argument) in arguments.enumerated() {
-      let index = Int32(offset + 1)
-      let resultCode: Int32
-      switch argument?.sqliteValue ?? .null {
-      case .null:
-        resultCode = sqlite3_bind_null(handle, index)
-      case .integer(let value):
-        resultCode = sqlite3_bind_int64(handle, index, value)
-      case .real(let value):
-        resultCode = sqlite3_bind_double(handle, index, value)
-      case .text(let value):
-        var text = value
-        resultCode = text.withUTF8 { utf8 in
-          sqlite3_bind_text64(
-            handle, index, utf8.baseAddress, UInt64(utf8.count), transientDestructor,
-            UInt8(SQLITE_UTF8))
-        }
-      case .blob(let bytes):
-        // A NULL pointer would bind NULL, so an empty blob is bound as a zero-length one.
-        resultCode =
-          bytes.isEmpty
-          ? sqlite3_bind_zeroblob(handle, index, 0)
-          : bytes.withUnsafeBytes { raw in
-            sqlite3_bind_blob64(handle, index, raw.baseAddress, UInt64(raw.count), transientDestructor)
-          }
-      }
-      guard resultCode == SQLITE_OK else {
-        throw SQLiteError(resultCode: resultCode, connection: sqlite3_db_handle(handle), sql: sql)
-      }
+    for argument in arguments {
+      try binder.bind(argument?.sqliteValue ?? .null)
     }
+  }
+
+  /// Resets the statement and binds its parameters with `body`, in order.
+  ///
+  /// - Throws: ``SQLiteError`` with ``SQLiteResultCode/range`` when `body` binds more or fewer
+  ///   values than the statement has parameters.
+  public func bind(_ body: (inout SQLiteBinder) throws -> Void) throws {
+    var binder = SQLiteBinder(self)
+    try body(&binder)
+    try binder.finish()
   }
 
   /// Runs the statement to completion, ignoring any rows: for INSERT, UPDATE, DELETE and DDL.
@@ -113,8 +95,3 @@ public final class SQLiteStatement {
 
 @available(*, unavailable, message: "a statement belongs to its connection's thread")
 extension SQLiteStatement: Sendable {}
-
-/// `SQLITE_TRANSIENT`: SQLite copies the bytes before the bind call returns. The C macro is a
-/// cast of -1 to a function pointer, which Swift does not import.
-private let transientDestructor = unsafeBitCast(
-  OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -111,4 +111,39 @@ struct SQLiteValueTests {
     }
     #expect(names == ["one", "two"])
   }
+
+  /// The binder form binds the same storage classes as the array form, NULL for nil.
+  @Test func theBinderBindsEachTypeAsTheArrayDoes() throws {
+    try db.execute("CREATE TABLE w (a, b, c, d, e, f, g, h)")
+    let none: String? = nil
+    try db.execute("INSERT INTO w VALUES (?, ?, ?, ?, ?, ?, ?, ?)") { arguments in
+      try arguments.bind(Int64(-3))
+      try arguments.bind(42)
+      try arguments.bind(true)
+      try arguments.bind(0.5)
+      try arguments.bind("héllo")
+      try arguments.bind([UInt8]())
+      try arguments.bind(none)
+      try arguments.bind(SQLiteValue.blob([9]))
+    }
+    let row = try db.fetchOne("SELECT * FROM w") { row in (0..<8).map { row.value($0) } }
+    #expect(row == [.integer(-3), .integer(42), .integer(1), .real(0.5), .text("héllo"), .blob([]), .null, .blob([9])])
+  }
+
+  /// A forgotten or extra argument is an error naming the counts, never a silent NULL.
+  @Test func theBinderRefusesTooFewOrTooManyArguments() throws {
+    let tooFew = #expect(throws: SQLiteError.self) {
+      try db.execute("INSERT INTO v VALUES (?)") { _ in }
+    }
+    #expect(tooFew?.code == .range)
+    #expect(tooFew?.message == "0 arguments for 1 parameters")
+    let tooMany = #expect(throws: SQLiteError.self) {
+      try db.execute("INSERT INTO v VALUES (?)") { arguments in
+        try arguments.bind(1)
+        try arguments.bind(2)
+      }
+    }
+    #expect(tooMany?.code == .range)
+    #expect(try db.fetchOne("SELECT count(*) FROM v") { try $0.int(0) } == 0)
+  }
 }

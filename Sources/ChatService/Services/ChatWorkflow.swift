@@ -138,7 +138,7 @@ extension SQLiteConnection {
     let message = try insertMessage(
       workspaceID: record.workspaceID, chatID: record.id, direction: .outbound, sender: sender, text: text,
       templateName: templateName, waMessageID: nil, status: .pending, now: now)
-    record.preview = String(text.prefix(120))
+    record.preview = ChatRecord.preview(of: text)
     // A pending outbound message is in the outbox (the `outbox_pending` index); its id is its
     // sequence there.
     changes.outbox.append(EventHub.Entry(sequence: Int64(message.id)!, workspaceID: record.workspaceID, chatID: record.id))

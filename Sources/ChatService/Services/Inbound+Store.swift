@@ -47,7 +47,7 @@ extension Inbound {
     let messageID = Int64(message.id)!
     // Then the chat, checking in the same statement that the plan still holds: that neither
     // the chat nor its contact moved on since the state it was made from.
-    record.preview = String((plan.replies.last ?? text).prefix(120))
+    record.preview = ChatRecord.preview(of: plan.replies.last ?? text)
     record.messageCount += 1
     record.apply(plan.chat)
     guard try db.updateChat(record, ifStillAt: state.record.version, contactStillAt: contactRecord.version) else {

@@ -36,13 +36,23 @@ extension SQLiteConnection {
   /// from a remembered contact and chat is checked and stored in one statement); false,
   /// having written nothing, when either moved on.
   func updateChat(_ chat: ChatRecord, ifStillAt loadedVersion: Int64, contactStillAt contactVersion: Int64? = nil) throws -> Bool {
-    var arguments: [(any SQLiteBindable)?] = [
-      Int64(chat.section.rawValue), chat.ownerAgentID, chat.lastMessageAt, chat.lastInboundAt, chat.preview,
-      chat.requestedAt, chat.breached, chat.version, chat.botState, chat.lastInterventionVersion, chat.acceptedAt,
-      chat.messageCount, chat.id, loadedVersion,
-    ]
-    if let contactVersion { arguments.append(contactVersion) }
-    try execute(contactVersion == nil ? Self.updateChatSQL : Self.updateChatIfContactSQL, arguments)
+    try execute(contactVersion == nil ? Self.updateChatSQL : Self.updateChatIfContactSQL) { arguments in
+      try arguments.bind(Int64(chat.section.rawValue))
+      try arguments.bind(chat.ownerAgentID)
+      try arguments.bind(chat.lastMessageAt)
+      try arguments.bind(chat.lastInboundAt)
+      try arguments.bind(chat.preview)
+      try arguments.bind(chat.requestedAt)
+      try arguments.bind(chat.breached)
+      try arguments.bind(chat.version)
+      try arguments.bind(chat.botState)
+      try arguments.bind(chat.lastInterventionVersion)
+      try arguments.bind(chat.acceptedAt)
+      try arguments.bind(chat.messageCount)
+      try arguments.bind(chat.id)
+      try arguments.bind(loadedVersion)
+      if let contactVersion { try arguments.bind(contactVersion) }
+    }
     return changes == 1
   }
 
@@ -171,9 +181,18 @@ extension SQLiteConnection {
       """
       INSERT INTO messages (workspace_id, chat_id, direction, sender, text, template_name, wa_message_id, status, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """,
-      [workspaceID, chatID, Int64(direction.rawValue), sender.serializedBytes(), text, templateName, waMessageID,
-       Int64(status.rawValue), now])
+      """
+    ) { arguments in
+      try arguments.bind(workspaceID)
+      try arguments.bind(chatID)
+      try arguments.bind(Int64(direction.rawValue))
+      try arguments.bind(sender.serializedBytes())
+      try arguments.bind(text)
+      try arguments.bind(templateName)
+      try arguments.bind(waMessageID)
+      try arguments.bind(Int64(status.rawValue))
+      try arguments.bind(now)
+    }
     return ChatMessage(
       id: lastInsertRowID.idString, chatID: chatID.idString, direction: direction, sender: sender, text: text,
       templateName: templateName, waMessageID: waMessageID ?? "", status: status, createdAtMs: now)

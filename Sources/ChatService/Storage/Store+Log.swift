@@ -31,9 +31,12 @@ extension SQLiteConnection {
 
   /// Appends a chat change to the log watches replay; returns its entry.
   func appendEvent(workspaceID: Int64, chatID: Int64, messageID: Int64?, kind: InboxEvent.Kind) throws -> EventHub.Entry {
-    try execute(
-      "INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (?, ?, ?, ?)",
-      [workspaceID, chatID, messageID, Int64(kind.rawValue)])
+    try execute("INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (?, ?, ?, ?)") { arguments in
+      try arguments.bind(workspaceID)
+      try arguments.bind(chatID)
+      try arguments.bind(messageID)
+      try arguments.bind(Int64(kind.rawValue))
+    }
     return EventHub.Entry(sequence: lastInsertRowID, workspaceID: workspaceID, chatID: chatID)
   }
 
