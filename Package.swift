@@ -36,7 +36,8 @@ let package = Package(
 
     // MARK: Storage
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "SwitchboardSQLite", dependencies: ["CSQLite"]),
+    .target(name: "CSQLiteLogBuffer", dependencies: ["CSQLite"]),
+    .target(name: "SwitchboardSQLite", dependencies: ["CSQLite", "CSQLiteLogBuffer"]),
 
     .target(
       name: "SwitchboardHealth",

@@ -1,4 +1,5 @@
 internal import CSQLite
+internal import CSQLiteLogBuffer
 
 /// One SQLite connection, used by one thread at a time.
 ///
@@ -41,11 +42,10 @@ public final class SQLiteConnection {
   public init(
     path: String, readOnly: Bool = false, configuration: SQLiteConfiguration = SQLiteConfiguration()
   ) throws {
-    _ = sqliteLibrarySetUp
     var handle: OpaquePointer?
     let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
     let resultCode = sqlite3_open_v2(
-      path, &handle, access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
+      path, &handle, access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, sqliteFileSystem)
     guard resultCode == SQLITE_OK, let handle else {
       var error = SQLiteError(resultCode: resultCode, connection: handle, sql: nil)
       error.message = "cannot open \(path): \(error.message)"
@@ -148,6 +148,14 @@ public final class SQLiteConnection {
   /// The rowid of the last row inserted on this connection.
   public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+  /// What this connection's WAL file saw since it opened: the frame writes SQLite made and the
+  /// writes that reached the file once gathered (see CSQLiteLogBuffer.h). For tests.
+  package var logWrites: (frameWrites: Int, flushes: Int) {
+    var writes = switchboard_log_writes()
+    guard sqlite3_file_control(handle, "main", SWITCHBOARD_FCNTL_LOG_WRITES, &writes) == SQLITE_OK else { return (0, 0) }
+    return (Int(writes.frameWrites), Int(writes.flushes))
+  }
+
   /// How many rows the last INSERT, UPDATE or DELETE changed.
   public var changes: Int { Int(sqlite3_changes64(handle)) }
 
@@ -213,9 +221,13 @@ public final class SQLiteConnection {
 @available(*, unavailable, message: "a connection belongs to one thread at a time")
 extension SQLiteConnection: Sendable {}
 
-/// The process-wide settings of the SQLite library, applied once, before the first connection
-/// opens (Swift runs a global's initializer exactly once, thread-safely).
-private let sqliteLibrarySetUp: Void = {
+/// The VFS every connection opens with, after the process-wide settings of the SQLite library
+/// are applied: once, before the first connection opens (Swift runs a global's initializer
+/// exactly once, thread-safely).
+private let sqliteFileSystem: String? = {
   _ = switchboard_sqlite3_disable_memory_statistics()
   _ = sqlite3_initialize()
+  // Gathers each commit's WAL frames into one write (see CSQLiteLogBuffer.h). Registration
+  // only fails when memory runs out; SQLite's own VFS is then as correct, only slower.
+  return switchboard_log_buffer_register() == SQLITE_OK ? SWITCHBOARD_LOG_BUFFER_VFS : nil
 }()
