@@ -8,7 +8,8 @@ import SwitchboardChatClient
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
 /// and the journey are committed. Prints one JSON line with acknowledged messages per second.
 /// With `--preload M`, the database first gets M stored messages (half from the K users, half
-/// bot replies), so the rate can be compared with a desk that has history.
+/// bot replies), so the rate can be compared with a desk that has history. A `--database`
+/// directory this command filled is measured again as it is, without filling it again.
 enum ChatInboundCommand {
   static func main(_ arguments: [String]) async -> Int32 {
     var concurrency = 64
@@ -36,19 +37,34 @@ enum ChatInboundCommand {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
       let path = folder + "/bench.sqlite"
+      // A database this command filled before (with --database) is measured again as it is:
+      // filling ten million messages takes minutes, measuring takes seconds.
+      let keyFile = folder + "/admin-key", preloadFile = folder + "/preloaded"
       var desk = try ChatServer(databasePath: path)
-      guard let first = try await desk.prepare() else {
-        printError("chat inbound: the database in \(folder) is not new\n")
+      let adminKey: String
+      if let first = try await desk.prepare() {
+        adminKey = first.adminKey
+        if preload > 0 {
+          await desk.close()
+          try Preload.messages(preload, users: contacts, into: path)
+          // The kernel would otherwise spend the measured seconds writing the preloaded gigabyte
+          // back to disk, which a server whose history built up over months never does at once.
+          sync()
+          desk = try ChatServer(databasePath: path)
+          _ = try await desk.prepare()
+        }
+        if directory != nil {
+          try adminKey.write(toFile: keyFile, atomically: true, encoding: .utf8)
+          try String(preload).write(toFile: preloadFile, atomically: true, encoding: .utf8)
+        }
+      } else if let key = try? String(contentsOfFile: keyFile, encoding: .utf8),
+        let stored = try? String(contentsOfFile: preloadFile, encoding: .utf8), let count = Int(stored)
+      {
+        adminKey = key
+        preload = count
+      } else {
+        printError("chat inbound: the database in \(folder) was not made by this command\n")
         return 2
-      }
-      if preload > 0 {
-        await desk.close()
-        try Preload.messages(preload, users: contacts, into: path)
-        // The kernel would otherwise spend the measured seconds writing the preloaded gigabyte
-        // back to disk, which a server whose history built up over months never does at once.
-        sync()
-        desk = try ChatServer(databasePath: path)
-        _ = try await desk.prepare()
       }
       var configuration = RPCServer.Configuration()
       configuration.interceptors = desk.interceptors
@@ -58,11 +74,13 @@ enum ChatInboundCommand {
       var clientConfiguration = RPCClient.Configuration()
       clientConfiguration.connections = 4
       let client = RPCClient(host: "127.0.0.1", port: port, configuration: clientConfiguration)
-      let admin = SwitchboardAPI(client: client, secret: first.adminKey)
+      let admin = SwitchboardAPI(client: client, secret: adminKey)
       let key = try await admin.admin.createApiKey(CreateApiKeyRequest(label: "bench", scopes: [.ingest]))
       let connector = SwitchboardAPI(client: client, secret: key.secret)
 
       let (callers, users) = (concurrency, contacts)
+      // Message ids unique to this run, so a database measured again gets new messages.
+      let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)
       let start = monotonicNanos()
       let warmEnd = start + 1_000_000_000
       let end = warmEnd + UInt64(duration) * 1_000_000_000
@@ -87,7 +105,7 @@ enum ChatInboundCommand {
               let n = sent * callers + caller
               sent += 1
               let request = ReceiveInboundRequest(
-                waMessageID: "bench.\(n)", waUserID: "55119\(10_000_000 + n % users)",
+                waMessageID: "bench.\(run).\(n)", waUserID: "55119\(10_000_000 + n % users)",
                 profileName: "User \(n % users)", text: n % 7 == 0 ? "what are your opening hours?" : "hello")
               do {
                 _ = try await connector.chats.receiveInbound(request)
