@@ -8,7 +8,8 @@ internal import Synchronization
 /// threshold: on the writer thread, which runs every commit alone, that stalls every caller
 /// behind it. Here a separate read-write connection runs a PASSIVE checkpoint (which never
 /// waits for the writer or readers and copies what it can) every `interval`; the writer keeps a
-/// high automatic threshold only as a backstop for a log this thread cannot keep up with.
+/// high automatic threshold as a backstop, which also rewinds a log that writes never let
+/// this thread empty (see `SQLiteDatabase.writerCheckpointBytes`).
 public final class SQLiteCheckpointer: Sendable {
   /// What the checkpointer has done: for tests and metrics.
   public struct Statistics: Sendable, Hashable {

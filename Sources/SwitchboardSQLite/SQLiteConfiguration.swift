@@ -27,6 +27,18 @@ public struct SQLiteConfiguration: Sendable, Hashable {
   /// Whether foreign keys are enforced (`PRAGMA foreign_keys`); SQLite's own default is off.
   public var foreignKeys = true
 
-  /// The defaults: `synchronous=NORMAL`, a 5 s busy timeout, foreign keys enforced.
+  /// The page size, in bytes, of a database file a read-write connection creates; a file that
+  /// exists keeps its own (`PRAGMA page_size`, a power of two from 512 to 65536).
+  ///
+  /// 2 KiB rather than SQLite's 4 KiB: a commit writes every page it dirtied to the log and
+  /// later into the file, and when writes land all over large indexes (each inbound message
+  /// in the chat's own tail of the message index, with ten million messages stored) nearly
+  /// every page is dirtied for one row. Half the page is half the bytes written, checksummed
+  /// and checkpointed per row; the chat desk's ingest with that history went up by half,
+  /// while an empty desk measured the same with either size.
+  public var pageSize = 2_048
+
+  /// The defaults: `synchronous=NORMAL`, a 5 s busy timeout, foreign keys enforced, 2 KiB
+  /// pages for new files.
   public init() {}
 }

@@ -34,8 +34,8 @@ public final class SQLiteConnection {
   package private(set) var statementsPrepared = 0
 
   /// Opens (and, unless `readOnly`, creates) the database at `path`, or a private in-memory
-  /// one for `":memory:"`, and configures it: WAL journal (for files opened read-write),
-  /// `synchronous`, `busy_timeout`, `foreign_keys`.
+  /// one for `":memory:"`, and configures it: page size and WAL journal (for files opened
+  /// read-write), `synchronous`, `busy_timeout`, `foreign_keys`.
   ///
   /// - Throws: ``SQLiteError``, such as ``SQLiteResultCode/cantOpen`` for a missing directory,
   ///   or ``SQLiteResultCode/notADatabase`` for a file that is not SQLite.
@@ -70,6 +70,8 @@ public final class SQLiteConnection {
     // WAL lets readers run beside the one writer and commit with one append to the WAL file.
     // It is a property of the file, so the read-write connection sets it and readers find it.
     if !isReadOnly && path != ":memory:" && !path.isEmpty {
+      // Only a file not yet written takes a page size, and only before the WAL is set up.
+      try execute("PRAGMA page_size = \(configuration.pageSize)")
       let mode = try fetchOne("PRAGMA journal_mode = WAL") { try $0.string(0) }
       guard mode?.lowercased() == "wal" else {
         throw SQLiteError(

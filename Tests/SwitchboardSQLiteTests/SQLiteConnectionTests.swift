@@ -36,6 +36,27 @@ struct SQLiteConnectionTests {
     }
   }
 
+  /// A new file gets the configured page size; a file that exists keeps the one it has.
+  @Test func aNewFileTakesTheConfiguredPageSizeAndAnOldOneKeepsItsOwn() async throws {
+    try await withTemporaryDatabasePath { path in
+      let pageSize = "PRAGMA page_size"
+      do {
+        let db = try SQLiteConnection(path: path)
+        try createItems(db)
+        #expect(try db.fetchOne(pageSize) { try $0.int(0) } == 2_048)
+      }
+      var larger = SQLiteConfiguration()
+      larger.pageSize = 8_192
+      let reopened = try SQLiteConnection(path: path, configuration: larger)
+      #expect(try reopened.fetchOne(pageSize) { try $0.int(0) } == 2_048)
+      #expect(try reopened.fetchOne("PRAGMA integrity_check") { try $0.string(0) } == "ok")
+
+      let other = try SQLiteConnection(path: path + ".other", configuration: larger)
+      try createItems(other)
+      #expect(try other.fetchOne(pageSize) { try $0.int(0) } == 8_192)
+    }
+  }
+
   @Test func openingInAMissingDirectoryFailsWithCantOpen() throws {
     let error = #expect(throws: SQLiteError.self) {
       _ = try SQLiteConnection(path: "/nonexistent-switchboard-dir/x.sqlite")
