@@ -34,14 +34,27 @@ final class Desk: Sendable {
   func write<T: Sendable>(
     _ body: @escaping @Sendable (SQLiteConnection, inout Changes) throws -> T
   ) async throws -> T {
-    let (result, changes) = try await database.write { db -> (T, Changes) in
+    let committed = try await database.write { db -> Committed<T> in
       var changes = Changes()
       let result = try body(db, &changes)
-      return (result, changes)
+      return Committed(result: result, changes: changes)
     }
-    hub.publish(.chats, changes.events)
-    hub.publish(.outbox, changes.outbox)
-    return result
+    hub.publish(.chats, committed.changes.events)
+    hub.publish(.outbox, committed.changes.outbox)
+    return committed.result
+  }
+
+  /// A write's result on its way from the writer thread to the caller, boxed: a response is a
+  /// tree of strings and arrays, and each hand-over (into the commit's answer, into the
+  /// continuation, out of it) copied every reference in it, on the writer's thread.
+  private final class Committed<T: Sendable>: Sendable {
+    let result: T
+    let changes: Changes
+
+    init(result: T, changes: Changes) {
+      self.result = result
+      self.changes = changes
+    }
   }
 
   /// Runs `body` on a reader: it sees committed data only and never waits for the writer.

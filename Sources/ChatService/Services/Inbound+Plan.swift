@@ -31,21 +31,37 @@ final class InboundState: Sendable {
 
 /// What a message will do: the rules' and the bot's decision, made before anything is written.
 /// For a returning user it is made off the writer (which runs every commit alone and so bounds
-/// the desk's ingest rate), and the writer only checks it and stores it.
-struct InboundPlan: Sendable {
+/// the desk's ingest rate), and the writer only checks it and stores it. Immutable and handed
+/// from the handler to the writer: a class, so passing it on copies a reference rather than
+/// the contact, the chat and their strings.
+final class InboundPlan: Sendable {
   /// What the decision was made from.
-  var state: InboundState
+  let state: InboundState
   /// The contact after the message (first-message tag, what the bot collected).
-  var contact: ChatDomain.Contact
+  let contact: ChatDomain.Contact
   /// The chat after the message and the bot's turn.
-  var chat: ChatDomain.Chat
-  var events: [ChatDomain.JourneyEvent]
-  var replies: [String]
+  let chat: ChatDomain.Chat
+  let events: [ChatDomain.JourneyEvent]
+  let replies: [String]
   /// The chat was overdue for History and is closed by this message first.
-  var expired: Bool
+  let expired: Bool
   /// The message brings the chat back from History: a new episode.
-  var wasHistory: Bool
-  var sectionBefore: ChatDomain.Section
+  let wasHistory: Bool
+  let sectionBefore: ChatDomain.Section
+
+  init(
+    state: InboundState, contact: ChatDomain.Contact, chat: ChatDomain.Chat, events: [ChatDomain.JourneyEvent],
+    replies: [String], expired: Bool, wasHistory: Bool, sectionBefore: ChatDomain.Section
+  ) {
+    self.state = state
+    self.contact = contact
+    self.chat = chat
+    self.events = events
+    self.replies = replies
+    self.expired = expired
+    self.wasHistory = wasHistory
+    self.sectionBefore = sectionBefore
+  }
 }
 
 /// Decides messages from a workspace's rules and bot: pure, so it runs wherever the state is.

@@ -40,8 +40,15 @@ extension ChatRecord {
   /// The preview lists show for a last message `text`: its first ``previewLength`` characters.
   static func preview(of text: String) -> String {
     // At most that many UTF-8 bytes is at most that many characters: no walk over graphemes,
-    // which took a tenth of the writer's Swift time for messages that are nearly all short.
-    text.utf8.count <= previewLength ? text : String(text.prefix(previewLength))
+    // which took a tenth of the writer's Swift time, for the short messages and the ASCII
+    // bot replies nearly all are.
+    let utf8 = text.utf8
+    if utf8.count <= previewLength { return text }
+    // Bytes below 0x80 other than a carriage return (which joins a line feed after it) are one
+    // character each, and the byte after them starts the next: their prefix is the preview.
+    let head = utf8.prefix(previewLength + 1)
+    if head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return String(decoding: head.dropLast(), as: UTF8.self) }
+    return String(text.prefix(previewLength))
   }
 
   /// Reads a row of ``columns``. (An extension, so the memberwise initializer stays.)
