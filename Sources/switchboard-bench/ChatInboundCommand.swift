@@ -66,6 +66,12 @@ enum ChatInboundCommand {
         printError("chat inbound: the database in \(folder) was not made by this command\n")
         return 2
       }
+      if preload > 0 {
+        // A server that has been running has its hot pages in the file cache, which this
+        // machine drains within minutes of a file's last use: read the file once, so runs
+        // compare the desk rather than the disk.
+        try warmFileCache(path)
+      }
       var configuration = RPCServer.Configuration()
       configuration.interceptors = desk.interceptors
       let server = RPCServer(host: "127.0.0.1", port: 0, services: desk.services, configuration: configuration)
@@ -141,4 +147,11 @@ enum ChatInboundCommand {
       return 1
     }
   }
+}
+
+/// Reads the file at `path` from start to end, discarding it: the kernel keeps it cached.
+private func warmFileCache(_ path: String) throws {
+  let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+  defer { try? file.close() }
+  while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty {}
 }
