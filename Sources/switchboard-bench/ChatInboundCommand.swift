@@ -94,9 +94,11 @@ enum ChatInboundCommand {
       // (steal time) move much less than the rate.
       let cpu = Task {
         try await Task.sleep(nanoseconds: warmEnd - monotonicNanos())
-        let before = (processCPUNanos(), desk.writerStatistics.busyTime)
+        let before = (processCPUNanos(), desk.writerStatistics)
         try await Task.sleep(nanoseconds: end - monotonicNanos())
-        return (processCPUNanos() - before.0, desk.writerStatistics.busyTime - before.1)
+        let after = desk.writerStatistics
+        let writesPerCommit = Double(after.committedWrites - before.1.committedWrites) / Double(max(after.commits - before.1.commits, 1))
+        return (processCPUNanos() - before.0, after.busyTime - before.1.busyTime, writesPerCommit)
       }
       let tallies = await withTaskGroup(of: (latencies: [UInt64], errors: Int).self) { group in
         for caller in 0..<callers {
@@ -130,12 +132,12 @@ enum ChatInboundCommand {
       var latencies = tallies.flatMap(\.latencies)
       latencies.sort()
       let errors = tallies.reduce(0) { $0 + $1.errors }
-      let (cpuNanos, writerBusy) = (try? await cpu.value) ?? (0, .zero)
+      let (cpuNanos, writerBusy, writesPerCommit) = (try? await cpu.value) ?? (0, .zero, 0)
       let perMessage = { (microseconds: Double) in latencies.isEmpty ? 0 : microseconds / Double(latencies.count) }
       let cpuPerMessage = perMessage(Double(cpuNanos) / 1000)
       let writerPerMessage = perMessage(writerBusy / .microseconds(1))
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"errors\":\(errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"errors\":\(errors)}"
       )
       client.close()
       server.beginGracefulShutdown()

@@ -71,22 +71,9 @@ extension SQLiteConnection {
   func apiChat(_ record: ChatRecord) throws -> SwitchboardChatClient.Chat {
     let contact = try contact(record.contactID, workspaceID: record.workspaceID)
     let owner = try record.ownerAgentID.flatMap { try agent($0, workspaceID: record.workspaceID) }
-    return apiChat(
-      record, contactName: contact?.name ?? "", waUserID: contact?.waUserID ?? "", ownerName: owner?.name ?? "",
+    return record.apiChat(
+      contactName: contact?.name ?? "", waUserID: contact?.waUserID ?? "", ownerName: owner?.name ?? "",
       tags: try contactTags(contactID: record.contactID).map(\.name))
-  }
-
-  /// The API's chat when the caller already holds the contact and owner names (the inbound
-  /// path, on the writer, where every query counts).
-  func apiChat(
-    _ record: ChatRecord, contactName: String, waUserID: String, ownerName: String, tags: [String]
-  ) -> SwitchboardChatClient.Chat {
-    SwitchboardChatClient.Chat(
-      id: record.id.idString, contactID: record.contactID.idString, contactName: contactName,
-      waUserID: waUserID, section: record.section, ownerAgentID: record.ownerAgentID?.idString ?? "",
-      ownerAgentName: ownerName, lastMessageAtMs: record.lastMessageAt, lastInboundAtMs: record.lastInboundAt,
-      lastMessagePreview: record.preview, requestedAtMs: record.requestedAt, interveneTargetBreached: record.breached,
-      version: record.version, tags: tags, createdAtMs: record.createdAt)
   }
 
   /// The domain chat of a row, with its owner's name looked up.

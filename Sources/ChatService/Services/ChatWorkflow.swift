@@ -135,15 +135,28 @@ extension SQLiteConnection {
     _ record: inout ChatRecord, text: String, templateName: String = "", sender: Actor, now: Int64,
     changes: inout Desk.Changes
   ) throws -> ChatMessage {
-    let message = try insertMessage(
+    let id = try queueOutboundRow(&record, text: text, templateName: templateName, sender: sender, now: now, changes: &changes)
+    return ChatMessage(
+      id: id.idString, chatID: record.id.idString, direction: .outbound, sender: sender, text: text,
+      templateName: templateName, waMessageID: "", status: .pending, createdAtMs: now)
+  }
+
+  /// Queues an outbound message as ``queueOutbound(_:text:templateName:sender:now:changes:)``
+  /// does and returns only its id, for the inbound path's bot replies.
+  func queueOutboundRow(
+    _ record: inout ChatRecord, text: String, templateName: String = "", sender: Actor, now: Int64,
+    changes: inout Desk.Changes
+  ) throws -> Int64 {
+    let id = try insertMessageRow(
       workspaceID: record.workspaceID, chatID: record.id, direction: .outbound, sender: sender, text: text,
       templateName: templateName, waMessageID: nil, status: .pending, now: now)
     record.preview = ChatRecord.preview(of: text)
     // A pending outbound message is in the outbox (the `outbox_pending` index); its id is its
     // sequence there.
-    changes.outbox.append(EventHub.Entry(sequence: Int64(message.id)!, workspaceID: record.workspaceID, chatID: record.id))
-    return message
+    changes.outbox.append(EventHub.Entry(sequence: id, workspaceID: record.workspaceID, chatID: record.id))
+    return id
   }
+
 }
 
 extension ChatPolicy {

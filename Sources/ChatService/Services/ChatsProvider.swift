@@ -33,15 +33,17 @@ struct ChatsProvider: ChatsService {
         try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(waUserID: waUserID, text: text)
       }
     }
-    let outcome = try await desk.write { db, changes in
+    let written = try await desk.write { db, changes -> InboundWrite in
       let inbound = Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules)
-      if let plan, let outcome = try inbound.apply(plan, waMessageID: request.waMessageID, phone: phone, text: text, changes: &changes) {
-        return outcome
+      if let plan, let stored = try inbound.apply(plan, waMessageID: request.waMessageID, phone: phone, text: text, changes: &changes) {
+        return .stored(stored)
       }
       return try inbound.receive(
         waMessageID: request.waMessageID, waUserID: waUserID, phone: phone, profileName: profileName, text: text,
         changes: &changes)
     }
+    // The answer and the state to remember are built here, after the commit, off the writer.
+    let outcome = written.outcome(text: text, waMessageID: request.waMessageID, now: now)
     if let next = outcome.next {
       desk.inboundStates.remember(next, for: key)
     } else {

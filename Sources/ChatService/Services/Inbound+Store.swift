@@ -2,14 +2,76 @@ import ChatDomain
 import SwitchboardChatClient
 import SwitchboardSQLite
 
-/// What storing an inbound message gives back: the caller's answer, and the state to decide
-/// the user's next message from, when it is worth remembering.
+/// What the writer did with an inbound message.
+enum InboundWrite: Sendable {
+  /// Stored now; the answer is built from it after the commit.
+  case stored(StoredInbound)
+  /// Seen before (a retried delivery): what the first delivery produced, read back.
+  case repeated(ReceiveInboundResponse)
+}
+
+/// What storing an inbound message left, in values the writer held anyway: turned into the
+/// caller's answer and the state to remember after the commit, on the caller's thread, so the
+/// writer (which runs every commit alone) builds no API values and copies no strings for it.
+struct StoredInbound: Sendable {
+  let plan: InboundPlan
+  /// The chat as written, the replies included.
+  let record: ChatRecord
+  /// The contact as written (a phone number or last-seen time it gained included).
+  let contactRecord: ContactRecord
+  let messageID: Int64
+  /// The bot's replies' ids, in the order of `plan.replies`.
+  let replyIDs: [Int64]
+  /// The write changed the contact: its profile, attributes or tags.
+  let contactChanged: Bool
+  let newContact: Bool
+}
+
+/// The caller's answer to an inbound message, and the state to decide the user's next message
+/// from, when it is worth remembering.
 struct InboundOutcome: Sendable {
   var response: ReceiveInboundResponse
-  /// The contact and chat as this write left them; nil when the write changed the contact
+  /// The contact and chat as the write left them; nil when the write changed the contact
   /// (its tags, attributes or profile: their new state is easier read again than rebuilt) or
   /// left the chat with an agent (the bot does not answer there).
   var next: InboundState?
+}
+
+extension InboundWrite {
+  /// The answer for the message `text` with WhatsApp id `waMessageID`, received at `now`.
+  func outcome(text: String, waMessageID: String, now: Int64) -> InboundOutcome {
+    switch self {
+    case .repeated(let response): return InboundOutcome(response: response, next: nil)
+    case .stored(let stored): return stored.outcome(text: text, waMessageID: waMessageID, now: now)
+    }
+  }
+}
+
+extension StoredInbound {
+  func outcome(text: String, waMessageID: String, now: Int64) -> InboundOutcome {
+    let state = plan.state
+    var tagNames = state.tagNames
+    for name in plan.contact.tags.keys where state.contact.tags[name] == nil { tagNames.append(name.rawValue) }
+    let chatID = record.id.idString
+    let message = ChatMessage(
+      id: messageID.idString, chatID: chatID, direction: .inbound, sender: Inbound.sender(contactRecord), text: text,
+      waMessageID: waMessageID, status: .unspecified, createdAtMs: now)
+    let replies = zip(replyIDs, plan.replies).map { id, reply in
+      ChatMessage(
+        id: id.idString, chatID: chatID, direction: .outbound, sender: Inbound.bot, text: reply, status: .pending,
+        createdAtMs: now)
+    }
+    let chat = record.apiChat(
+      contactName: plan.contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
+      ownerName: plan.chat.owner?.name ?? "", tags: tagNames)
+    let response = ReceiveInboundResponse(
+      chat: chat, message: message, created: true, botReplies: replies, newContact: newContact)
+    let next =
+      contactChanged || plan.chat.section == .accepted
+      ? nil
+      : InboundState(contactRecord: contactRecord, record: record, contact: plan.contact, chat: plan.chat, tagNames: tagNames)
+    return InboundOutcome(response: response, next: next)
+  }
 }
 
 extension Inbound {
@@ -18,7 +80,7 @@ extension Inbound {
   /// the whole path).
   func apply(
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, changes: inout Desk.Changes
-  ) throws -> InboundOutcome? {
+  ) throws -> StoredInbound? {
     do {
       return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
     } catch let error as SQLiteError where error.isUniqueConstraintViolation {
@@ -34,17 +96,15 @@ extension Inbound {
   func store(
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
     changes: inout Desk.Changes
-  ) throws -> InboundOutcome? {
+  ) throws -> StoredInbound? {
     let state = plan.state
     var record = state.record
     var contactRecord = state.contactRecord
     // The message first: its unique WhatsApp id is what a concurrent retry collides on, and
     // nothing else of this attempt may be written before that is known.
-    let message = try db.insertMessage(
-      workspaceID: workspaceID, chatID: record.id, direction: .inbound,
-      sender: Actor(kind: .contact, id: contactRecord.id.idString, name: contactRecord.name), text: text,
+    let messageID = try db.insertMessageRow(
+      workspaceID: workspaceID, chatID: record.id, direction: .inbound, sender: Self.sender(contactRecord), text: text,
       waMessageID: waMessageID, status: .unspecified, now: now)
-    let messageID = Int64(message.id)!
     // Then the chat, checking in the same statement that the plan still holds: that neither
     // the chat nor its contact moved on since the state it was made from.
     record.preview = ChatRecord.preview(of: plan.replies.last ?? text)
@@ -71,10 +131,9 @@ extension Inbound {
     if plan.wasHistory { try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now) }
     try db.saveContactChanges(contactRecord, from: state.contact, to: plan.contact)
     try saveNewTags(contactRecord, from: state.contact, to: plan.contact)
-    var replies: [ChatMessage] = []
+    var replyIDs: [Int64] = []
     for reply in plan.replies {
-      replies.append(
-        try db.queueOutbound(&record, text: reply, sender: Actor(kind: .bot, name: "the bot"), now: now, changes: &changes))
+      replyIDs.append(try db.queueOutboundRow(&record, text: reply, sender: Self.bot, now: now, changes: &changes))
     }
     try db.recordJourney(plan.events, workspaceID: workspaceID, contactID: record.contactID, chatID: record.id)
     changes.events.append(
@@ -82,17 +141,18 @@ extension Inbound {
     if plan.sectionBefore != .requested, plan.chat.section == .requested {
       try db.episodeRequested(chatID: record.id, at: now)
     }
-    var tagNames = state.tagNames
-    for name in plan.contact.tags.keys where state.contact.tags[name] == nil { tagNames.append(name.rawValue) }
-    let chatView = db.apiChat(
-      record, contactName: plan.contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
-      ownerName: plan.chat.owner?.name ?? "", tags: tagNames)
-    let response = ReceiveInboundResponse(
-      chat: chatView, message: message, created: true, botReplies: replies, newContact: newContact)
-    let next =
-      contactChanged || plan.chat.section == .accepted
-      ? nil
-      : InboundState(contactRecord: contactRecord, record: record, contact: plan.contact, chat: plan.chat, tagNames: tagNames)
-    return InboundOutcome(response: response, next: next)
+    return StoredInbound(
+      plan: plan, record: record, contactRecord: contactRecord, messageID: messageID, replyIDs: replyIDs,
+      contactChanged: contactChanged, newContact: newContact)
+  }
+}
+
+extension Inbound {
+  /// Who the bot's replies are from.
+  static let bot = Actor(kind: .bot, name: "the bot")
+
+  /// Who a contact's messages are from.
+  static func sender(_ contact: ContactRecord) -> Actor {
+    Actor(kind: .contact, id: contact.id.idString, name: contact.name)
   }
 }

@@ -42,12 +42,12 @@ struct Inbound {
   func receive(
     waMessageID: String, waUserID: String, phone: String?, profileName: String?, text: String,
     changes: inout Desk.Changes
-  ) throws -> InboundOutcome {
+  ) throws -> InboundWrite {
     if let earlier = try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) {
-      return InboundOutcome(response: try repeated(earlier), next: nil)
+      return .repeated(try repeated(earlier))
     }
     if let plan = try plan(waUserID: waUserID, text: text) {
-      return try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
+      return .stored(try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes))
     }
     // A first message: of a new contact, or of a contact without a chat (imported for a
     // campaign). The message starts the chat, so it is not received again.
@@ -76,17 +76,17 @@ struct Inbound {
     try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
     let state = InboundState(contactRecord: contactRecord, record: record, contact: stored, chat: chat, tagNames: tagNames)
     let plan = planner.decide(text, state: state, contact: contact, chat: chat, events: events, expired: false, wasHistory: false)
-    return try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
+    return .stored(try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes))
   }
 
   /// Stores a plan made here on the writer, which no other write can have made stale.
   private func storeOnWriter(
     _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
     changes: inout Desk.Changes
-  ) throws -> InboundOutcome {
-    guard let outcome = try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
+  ) throws -> StoredInbound {
+    guard let stored = try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
     else { throw ServiceError.aborted("chat \(plan.state.record.id) changed while this call ran; try again") }
-    return outcome
+    return stored
   }
 
   /// The answer to a retried delivery: what the first one produced, and nothing new.

@@ -46,9 +46,22 @@ extension ChatRecord {
     if utf8.count <= previewLength { return text }
     // Bytes below 0x80 other than a carriage return (which joins a line feed after it) are one
     // character each, and the byte after them starts the next: their prefix is the preview.
-    let head = utf8.prefix(previewLength + 1)
-    if head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return String(decoding: head.dropLast(), as: UTF8.self) }
-    return String(text.prefix(previewLength))
+    let cut = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      let head = UnsafeBufferPointer(rebasing: bytes.prefix(previewLength + 1))
+      guard head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: head.dropLast()), as: UTF8.self)
+    }
+    return (cut ?? nil) ?? String(text.prefix(previewLength))
+  }
+
+  /// The API's chat when the caller already holds the contact's and owner's names and tags.
+  func apiChat(contactName: String, waUserID: String, ownerName: String, tags: [String]) -> SwitchboardChatClient.Chat {
+    SwitchboardChatClient.Chat(
+      id: id.idString, contactID: contactID.idString, contactName: contactName, waUserID: waUserID,
+      section: section, ownerAgentID: ownerAgentID?.idString ?? "", ownerAgentName: ownerName,
+      lastMessageAtMs: lastMessageAt, lastInboundAtMs: lastInboundAt, lastMessagePreview: preview,
+      requestedAtMs: requestedAt, interveneTargetBreached: breached, version: version, tags: tags,
+      createdAtMs: createdAt)
   }
 
   /// Reads a row of ``columns``. (An extension, so the memberwise initializer stays.)

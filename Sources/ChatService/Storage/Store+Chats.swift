@@ -177,6 +177,21 @@ extension SQLiteConnection {
     workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
     templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
   ) throws -> ChatMessage {
+    let id = try insertMessageRow(
+      workspaceID: workspaceID, chatID: chatID, direction: direction, sender: sender, text: text,
+      templateName: templateName, waMessageID: waMessageID, status: status, now: now)
+    return ChatMessage(
+      id: id.idString, chatID: chatID.idString, direction: direction, sender: sender, text: text,
+      templateName: templateName, waMessageID: waMessageID ?? "", status: status, createdAtMs: now)
+  }
+
+  /// Stores a message as ``insertMessage(workspaceID:chatID:direction:sender:text:templateName:waMessageID:status:now:)``
+  /// does and returns only its id: the inbound path builds the API's message after the commit,
+  /// off the writer.
+  func insertMessageRow(
+    workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
+    templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
+  ) throws -> Int64 {
     try execute(
       """
       INSERT INTO messages (workspace_id, chat_id, direction, sender, text, template_name, wa_message_id, status, created_at)
@@ -193,9 +208,7 @@ extension SQLiteConnection {
       try arguments.bind(Int64(status.rawValue))
       try arguments.bind(now)
     }
-    return ChatMessage(
-      id: lastInsertRowID.idString, chatID: chatID.idString, direction: direction, sender: sender, text: text,
-      templateName: templateName, waMessageID: waMessageID ?? "", status: status, createdAtMs: now)
+    return lastInsertRowID
   }
 
   func message(_ id: Int64, workspaceID: Int64) throws -> ChatMessage? {
