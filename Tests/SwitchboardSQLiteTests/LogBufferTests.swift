@@ -96,4 +96,55 @@ struct LogBufferTests {
       #expect(try copy.fetchAll("SELECT hex(body) FROM items ORDER BY id") { try $0.string(0) } == ["01", "03"])
     }
   }
+
+  /// Readers and the checkpointer work beside a writer committing through the buffer: every
+  /// snapshot a reader takes is a whole commit (money moved between accounts never appears
+  /// twice or vanishes), and the files stay sound.
+  @Test func readersAndTheCheckpointerOnlyEverSeeWholeCommits() async throws {
+    try await withTemporaryDatabasePath { path in
+      var schema = Migrator()
+      schema.register(version: 1, name: "accounts") { db in
+        try db.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL)")
+        try db.execute("CREATE TABLE filler (body BLOB NOT NULL)")
+        for id in 1...10 { try db.execute("INSERT INTO accounts (id, balance) VALUES (?, 100)", [id]) }
+      }
+      let database = try SQLiteDatabase(path: path, migrator: schema, readerCount: 2)
+      let total = "SELECT sum(balance), count(*) FROM accounts"
+      let readers = Task {
+        var snapshots = 0
+        while !Task.isCancelled {
+          let (sum, count) = try await database.read { db in try db.fetchOne(total) { (try $0.int(0), try $0.int(1)) } }!
+          #expect(sum == 1_000 && count == 10)
+          snapshots += 1
+        }
+        return snapshots
+      }
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        for writer in 0..<8 {
+          group.addTask {
+            for step in 0..<60 {
+              try await database.write { db in
+                let (from, to) = (Int64((writer + step) % 10 + 1), Int64((writer * 3 + step) % 10 + 1))
+                try db.execute("UPDATE accounts SET balance = balance - 7 WHERE id = ?", [from])
+                try db.execute("UPDATE accounts SET balance = balance + 7 WHERE id = ?", [to])
+                // Pages enough for commits of many frames, now and then more than the buffer.
+                let size = step % 20 == 0 ? 600_000 : 3_000
+                try db.execute("INSERT INTO filler (body) VALUES (?)", [[UInt8](repeating: UInt8(step % 251), count: size)])
+              }
+            }
+          }
+        }
+        try await group.waitForAll()
+      }
+      readers.cancel()
+      #expect(try await readers.value > 0)
+      #expect(database.checkpointer.statistics.failures == 0)
+
+      let copy = try reopenedCopy(of: path, in: (path as NSString).deletingLastPathComponent)
+      #expect(try integrity(copy) == "ok")
+      #expect(try copy.fetchOne(total) { try $0.int(0) } == 1_000)
+      #expect(try copy.fetchOne("SELECT count(*) FROM filler") { try $0.int(0) } == 480)
+      await database.close()
+    }
+  }
 }
