@@ -48,6 +48,8 @@ extension InboundWrite {
 }
 
 extension StoredInbound {
+  /// The API's chat, message and replies for what was stored, and the state to remember
+  /// unless the contact changed or an agent holds the chat.
   func outcome(text: String, waMessageID: String, now: Int64) -> InboundOutcome {
     let state = plan.state
     var tagNames = state.tagNames
