@@ -8,8 +8,6 @@
 
 /// A WAL frame header (page number, database size after a commit, salts, checksums).
 #define FRAME_HEADER_SIZE 24
-/// The WAL file header, written at offset 0 when a log (re)starts.
-#define LOG_HEADER_SIZE 32
 /// The most the unix VFS writes in one call: it masks a write's length to 17 bits, so a
 /// longer one comes back short (and is reported as a full disk). 31 pages of 4 KiB.
 #define WRITE_LIMIT 0x1f000
