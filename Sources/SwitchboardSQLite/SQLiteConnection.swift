@@ -229,7 +229,7 @@ extension SQLiteConnection: Sendable {}
 private let sqliteFileSystem: String? = {
   _ = switchboard_sqlite3_disable_memory_statistics()
   _ = sqlite3_initialize()
-  // Gathers each commit's WAL frames into one write (see CSQLiteLogBuffer.h). Registration
+  // Gathers each commit's WAL frames into a few large writes (see CSQLiteLogBuffer.h). Registration
   // only fails when memory runs out; SQLite's own VFS is then as correct, only slower.
   return switchboard_log_buffer_register() == SQLITE_OK ? SWITCHBOARD_LOG_BUFFER_VFS : nil
 }()

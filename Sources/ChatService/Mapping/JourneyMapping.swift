@@ -12,7 +12,7 @@ extension SQLiteConnection {
     case .apiKey(let id):
       let label = try fetchOne("SELECT label FROM api_keys WHERE id = ?", [Int64(id.rawValue) ?? 0]) { try $0.string(0) } ?? ""
       return Actor(kind: .apiKey, id: id.rawValue, name: label)
-    case .bot: return Actor(kind: .bot, name: "the bot")
+    case .bot: return .bot
     case .system: return Actor(kind: .system, name: "Switchboard")
     case .contact: return Actor(kind: .contact, name: "the contact")
     }
@@ -112,4 +112,9 @@ extension ChatDomain.TagKind {
     case .manual: "manual"
     }
   }
+}
+
+extension Actor {
+  /// The bot, as messages and the journey name it.
+  static let bot = Actor(kind: .bot, name: "the bot")
 }

@@ -136,9 +136,9 @@ extension SQLiteConnection {
     changes: inout Desk.Changes
   ) throws -> ChatMessage {
     let id = try queueOutboundRow(&record, text: text, templateName: templateName, sender: sender, now: now, changes: &changes)
-    return ChatMessage(
-      id: id.idString, chatID: record.id.idString, direction: .outbound, sender: sender, text: text,
-      templateName: templateName, waMessageID: "", status: .pending, createdAtMs: now)
+    return .written(
+      id: id, chatID: record.id, direction: .outbound, sender: sender, text: text, templateName: templateName,
+      status: .pending, at: now)
   }
 
   /// Queues an outbound message as ``queueOutbound(_:text:templateName:sender:now:changes:)``

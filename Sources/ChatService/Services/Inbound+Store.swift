@@ -54,14 +54,11 @@ extension StoredInbound {
     let state = plan.state
     var tagNames = state.tagNames
     for name in plan.contact.tags.keys where state.contact.tags[name] == nil { tagNames.append(name.rawValue) }
-    let chatID = record.id.idString
-    let message = ChatMessage(
-      id: messageID.idString, chatID: chatID, direction: .inbound, sender: Inbound.sender(contactRecord), text: text,
-      waMessageID: waMessageID, status: .unspecified, createdAtMs: now)
+    let message = ChatMessage.written(
+      id: messageID, chatID: record.id, direction: .inbound, sender: Inbound.sender(contactRecord), text: text,
+      waMessageID: waMessageID, status: .unspecified, at: now)
     let replies = zip(replyIDs, plan.replies).map { id, reply in
-      ChatMessage(
-        id: id.idString, chatID: chatID, direction: .outbound, sender: Inbound.bot, text: reply, status: .pending,
-        createdAtMs: now)
+      ChatMessage.written(id: id, chatID: record.id, direction: .outbound, sender: .bot, text: reply, status: .pending, at: now)
     }
     let chat = record.apiChat(
       contactName: plan.contact.name?.rawValue ?? contactRecord.name, waUserID: contactRecord.waUserID,
@@ -135,7 +132,7 @@ extension Inbound {
     try saveNewTags(contactRecord, from: state.contact, to: plan.contact)
     var replyIDs: [Int64] = []
     for reply in plan.replies {
-      replyIDs.append(try db.queueOutboundRow(&record, text: reply, sender: Self.bot, now: now, changes: &changes))
+      replyIDs.append(try db.queueOutboundRow(&record, text: reply, sender: .bot, now: now, changes: &changes))
     }
     try db.recordJourney(plan.events, workspaceID: workspaceID, contactID: record.contactID, chatID: record.id)
     changes.events.append(
@@ -150,9 +147,6 @@ extension Inbound {
 }
 
 extension Inbound {
-  /// Who the bot's replies are from.
-  static let bot = Actor(kind: .bot, name: "the bot")
-
   /// Who a contact's messages are from.
   static func sender(_ contact: ContactRecord) -> Actor {
     Actor(kind: .contact, id: contact.id.idString, name: contact.name)

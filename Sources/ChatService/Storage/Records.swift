@@ -46,12 +46,13 @@ extension ChatRecord {
     if utf8.count <= previewLength { return text }
     // Bytes below 0x80 other than a carriage return (which joins a line feed after it) are one
     // character each, and the byte after them starts the next: their prefix is the preview.
-    let cut = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+    let asciiCut = utf8.withContiguousStorageIfAvailable { bytes -> String? in
       let head = UnsafeBufferPointer(rebasing: bytes.prefix(previewLength + 1))
       guard head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
       return String(decoding: UnsafeBufferPointer(rebasing: head.dropLast()), as: UTF8.self)
     }
-    return (cut ?? nil) ?? String(text.prefix(previewLength))
+    if let asciiCut = asciiCut.flatMap({ $0 }) { return asciiCut }
+    return String(text.prefix(previewLength))
   }
 
   /// The API's chat when the caller already holds the contact's and owner's names and tags.

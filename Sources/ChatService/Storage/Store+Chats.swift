@@ -180,9 +180,9 @@ extension SQLiteConnection {
     let id = try insertMessageRow(
       workspaceID: workspaceID, chatID: chatID, direction: direction, sender: sender, text: text,
       templateName: templateName, waMessageID: waMessageID, status: status, now: now)
-    return ChatMessage(
-      id: id.idString, chatID: chatID.idString, direction: direction, sender: sender, text: text,
-      templateName: templateName, waMessageID: waMessageID ?? "", status: status, createdAtMs: now)
+    return .written(
+      id: id, chatID: chatID, direction: direction, sender: sender, text: text, templateName: templateName,
+      waMessageID: waMessageID, status: status, at: now)
   }
 
   /// Stores a message as ``insertMessage(workspaceID:chatID:direction:sender:text:templateName:waMessageID:status:now:)``
@@ -246,5 +246,17 @@ extension SQLiteConnection {
       "UPDATE messages SET status = ?, wa_message_id = ?, failure_code = ?, failure_text = ? WHERE id = ?",
       [Int64(message.status.rawValue), message.waMessageID.isEmpty ? nil : message.waMessageID, message.failureCode,
        message.failureText, id])
+  }
+}
+
+extension ChatMessage {
+  /// The API's message for one just written with these values: what reading it back would give.
+  static func written(
+    id: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String, templateName: String = "",
+    waMessageID: String? = nil, status: DeliveryStatus, at now: Int64
+  ) -> ChatMessage {
+    ChatMessage(
+      id: id.idString, chatID: chatID.idString, direction: direction, sender: sender, text: text,
+      templateName: templateName, waMessageID: waMessageID ?? "", status: status, createdAtMs: now)
   }
 }
