@@ -37,7 +37,8 @@ let package = Package(
     // MARK: Storage
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "CSQLiteLogBuffer", dependencies: ["CSQLite"]),
-    .target(name: "SwitchboardSQLite", dependencies: ["CSQLite", "CSQLiteLogBuffer"]),
+    .target(name: "CSQLitePageCache", dependencies: ["CSQLite"]),
+    .target(name: "SwitchboardSQLite", dependencies: ["CSQLite", "CSQLiteLogBuffer", "CSQLitePageCache"]),
 
     .target(
       name: "SwitchboardHealth",

@@ -1,5 +1,6 @@
 internal import CSQLite
 internal import CSQLiteLogBuffer
+internal import CSQLitePageCache
 
 /// One SQLite connection, used by one thread at a time.
 ///
@@ -158,6 +159,14 @@ public final class SQLiteConnection {
     return (Int(writes.frameWrites), Int(writes.flushes))
   }
 
+  /// The page-cache truncations every connection of the process asked for since it started,
+  /// and how many were skipped as unable to drop a page (see CSQLitePageCache.h). For tests.
+  package static var pageCacheTruncations: (requested: Int, skipped: Int) {
+    _ = sqliteFileSystem
+    let counts = switchboard_page_cache_counts()
+    return (Int(counts.requested), Int(counts.skipped))
+  }
+
   /// How many rows the last INSERT, UPDATE or DELETE changed.
   public var changes: Int { Int(sqlite3_changes64(handle)) }
 
@@ -228,6 +237,9 @@ extension SQLiteConnection: Sendable {}
 /// exactly once, thread-safely).
 private let sqliteFileSystem: String? = {
   _ = switchboard_sqlite3_disable_memory_statistics()
+  // Spares each commit a walk over the whole page cache (see CSQLitePageCache.h). It fails
+  // only when SQLite was started before; its own cache is then as correct, only slower.
+  _ = switchboard_page_cache_install()
   _ = sqlite3_initialize()
   // Gathers each commit's WAL frames into a few large writes (see CSQLiteLogBuffer.h). Registration
   // only fails when memory runs out; SQLite's own VFS is then as correct, only slower.
