@@ -66,13 +66,13 @@ struct SQLiteDatabaseTests {
     }
   }
 
-  /// The writer's own checkpoint, the backstop that rewinds the log, waits for 256 MiB of log
+  /// The writer's own checkpoint, the backstop that rewinds the log, waits for 768 MiB of log
   /// whatever the page size.
-  @Test func theWritersBackstopCheckpointComesAtAQuarterGibibyteOfLog() async throws {
+  @Test func theWritersBackstopCheckpointComesAtThreeQuartersOfAGibibyteOfLog() async throws {
     try await withTemporaryDatabasePath { path in
       let database = try SQLiteDatabase(path: path, migrator: Self.schema, readerCount: 1)
       let threshold = try await database.write { db in try db.fetchOne("PRAGMA wal_autocheckpoint") { try $0.int(0) } }
-      #expect(threshold == (256 << 20) / 2_048)
+      #expect(threshold == (768 << 20) / 2_048)
       await database.close()
     }
   }
