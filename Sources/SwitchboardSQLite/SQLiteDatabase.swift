@@ -26,12 +26,12 @@ public final class SQLiteDatabase: Sendable {
   /// the log into the file but never let it start over (SQLite rewinds only when a write
   /// begins with every frame copied), so this checkpoint is what rewinds it, and it copies and
   /// fsyncs on the writer thread. With ten million messages stored, the fsync of what it
-  /// copies took most of a second (the frames of the checkpointer's last pass, scattered
-  /// over a large file), every few seconds at 256 MiB (64 MiB: every second and a half). At
-  /// 768 MiB the stall comes a third as often and is no longer: 15 – 25% more messages per
-  /// second in 30-second runs, no change on an empty desk. The price is a log file that
-  /// stays that large once it has grown, and a longer scan of it when the server starts
-  /// after a crash.
+  /// copies took most of a second (the frames committed since the checkpointer's last pass,
+  /// scattered over a large file), every few seconds at 256 MiB (every second and a half at
+  /// 64 MiB). At 768 MiB the stall comes a third as often and is no longer: 15 – 25% more
+  /// messages per second in 30-second runs, no change on an empty desk. The price is a log
+  /// file that stays that large once it has grown, and a longer scan of it when the server
+  /// starts after a crash.
   static let writerCheckpointBytes = 768 << 20
 
   /// The writer's page cache, in KiB. A batch of group-committed writes dirties pages all over
