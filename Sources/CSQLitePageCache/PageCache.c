@@ -21,8 +21,9 @@ typedef struct {
 } WrappedCache;
 
 static sqlite3_pcache_methods2 realMethods;
-static long long truncationsRequested;
-static long long truncationsSkipped;
+/// Counts for tests, per thread: a connection is used by one thread at a time, so a test
+/// that counts around its own synchronous work sees only its connection's calls.
+static _Thread_local switchboard_page_cache_counts threadCounts;
 
 static int wrappedInit(void *arg) {
   (void)arg;
@@ -60,6 +61,7 @@ static int wrappedPagecount(sqlite3_pcache *pCache) {
 /// Notes that `page` now has the number `key`.
 static void noteKey(WrappedCache *cache, unsigned key, sqlite3_pcache_page *page) {
   if (key == cache->temporaryKey) {
+    threadCounts.temporaryKeys += 1;
     cache->temporaryHeld = 1;
     cache->temporaryPage = page;
   } else if (key > cache->highestKey) {
@@ -76,6 +78,9 @@ static sqlite3_pcache_page *wrappedFetch(sqlite3_pcache *pCache, unsigned key, i
 
 static void wrappedUnpin(sqlite3_pcache *pCache, sqlite3_pcache_page *page, int discard) {
   WrappedCache *cache = (WrappedCache *)pCache;
+  // `temporaryPage` is the last page put at the temporary number. If it has since moved (pcache1
+  // recycled it for another number), no page is at the temporary number any more, unless one
+  // was put there since, which would have replaced `temporaryPage`: clearing is right either way.
   if (discard && page == cache->temporaryPage) {
     cache->temporaryHeld = 0;
     cache->temporaryPage = NULL;
@@ -95,12 +100,12 @@ static void wrappedRekey(sqlite3_pcache *pCache, sqlite3_pcache_page *page, unsi
 
 static void wrappedTruncate(sqlite3_pcache *pCache, unsigned limit) {
   WrappedCache *cache = (WrappedCache *)pCache;
-  __atomic_fetch_add(&truncationsRequested, 1, __ATOMIC_RELAXED);
+  threadCounts.truncations += 1;
   // Pages numbered `limit` and above are to go. A page pcache1 recycled from the temporary
   // number keeps `temporaryHeld` set, so this errs only towards truncating.
   int pagePastEnd = cache->highestKey >= limit || (cache->temporaryHeld && cache->temporaryKey >= limit);
   if (!pagePastEnd) {
-    __atomic_fetch_add(&truncationsSkipped, 1, __ATOMIC_RELAXED);
+    threadCounts.skipped += 1;
     return;
   }
   realMethods.xTruncate(cache->real, limit);
@@ -118,7 +123,7 @@ static void wrappedDestroy(sqlite3_pcache *pCache) {
 }
 
 static void wrappedShrink(sqlite3_pcache *pCache) {
-  realMethods.xShrink(((WrappedCache *)pCache)->real);
+  if (realMethods.xShrink != NULL) realMethods.xShrink(((WrappedCache *)pCache)->real);
 }
 
 int switchboard_page_cache_install(void) {
@@ -145,9 +150,4 @@ int switchboard_page_cache_install(void) {
   return sqlite3_config(SQLITE_CONFIG_PCACHE2, &wrapper);
 }
 
-switchboard_page_cache_truncations switchboard_page_cache_counts(void) {
-  return (switchboard_page_cache_truncations){
-    .requested = __atomic_load_n(&truncationsRequested, __ATOMIC_RELAXED),
-    .skipped = __atomic_load_n(&truncationsSkipped, __ATOMIC_RELAXED),
-  };
-}
+switchboard_page_cache_counts switchboard_page_cache_thread_counts(void) { return threadCounts; }

@@ -159,12 +159,13 @@ public final class SQLiteConnection {
     return (Int(writes.frameWrites), Int(writes.flushes))
   }
 
-  /// The page-cache truncations every connection of the process asked for since it started,
-  /// and how many were skipped as unable to drop a page (see CSQLitePageCache.h). For tests.
-  package static var pageCacheTruncations: (requested: Int, skipped: Int) {
+  /// What the page caches of connections used on the calling thread did since it started:
+  /// truncations asked for, those skipped as unable to drop a page, and pages moved through
+  /// the lock-byte page's number (see CSQLitePageCache.h). For tests, around synchronous work.
+  package static var pageCacheCounts: (truncations: Int, skipped: Int, temporaryKeys: Int) {
     _ = sqliteFileSystem
-    let counts = switchboard_page_cache_counts()
-    return (Int(counts.requested), Int(counts.skipped))
+    let counts = switchboard_page_cache_thread_counts()
+    return (Int(counts.truncations), Int(counts.skipped), Int(counts.temporaryKeys))
   }
 
   /// How many rows the last INSERT, UPDATE or DELETE changed.

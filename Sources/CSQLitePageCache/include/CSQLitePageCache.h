@@ -18,14 +18,17 @@
 /// in which case its own cache stays, as correct and only slower.
 int switchboard_page_cache_install(void);
 
-/// Truncations asked of the caches since the process started, and how many of them were
-/// skipped because no page could be past the new end. For tests.
+/// What the caches did on the calling thread since it started: truncations asked for, those
+/// skipped because no page could be past the new end, and pages put at the temporary number.
+/// For tests: a connection is used by one thread at a time, so counting around one's own
+/// synchronous work sees only one's own connection.
 typedef struct {
-  long long requested;
+  long long truncations;
   long long skipped;
-} switchboard_page_cache_truncations;
+  long long temporaryKeys;
+} switchboard_page_cache_counts;
 
-/// The process-wide counts so far.
-switchboard_page_cache_truncations switchboard_page_cache_counts(void);
+/// The calling thread's counts so far.
+switchboard_page_cache_counts switchboard_page_cache_thread_counts(void);
 
 #endif
