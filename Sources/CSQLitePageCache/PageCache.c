@@ -2,9 +2,8 @@
 // are pcache1's own, handed through unchanged.
 #include "CSQLitePageCache.h"
 
-#include <limits.h>
 #include <sqlite3.h>
-#include <stdlib.h>
+#include <stddef.h>
 
 /// SQLite's lock-byte page starts at this offset (its PENDING_BYTE, which only its tests move).
 #define LOCK_BYTE_OFFSET 0x40000000u
