@@ -104,16 +104,16 @@ public struct SQLiteBinder: ~Copyable {
 
   /// Throws unless every parameter of the statement got a value.
   func finish() throws {
-    let parameters = sqlite3_bind_parameter_count(statement.handle)
-    guard count == parameters else {
-      throw SQLiteError(code: .range, message: "\(count) arguments for \(parameters) parameters", sql: statement.sql)
+    guard Int(count) == statement.parameterCount else {
+      throw SQLiteError(
+        code: .range, message: "\(count) arguments for \(statement.parameterCount) parameters", sql: statement.sql)
     }
   }
 
   private mutating func advance(_ resultCode: Int32) throws {
     guard resultCode == SQLITE_OK else {
       if resultCode == SQLITE_RANGE {
-        let parameters = sqlite3_bind_parameter_count(statement.handle)
+        let parameters = statement.parameterCount
         throw SQLiteError(
           code: .range, message: "more than \(parameters) arguments for \(parameters) parameters", sql: statement.sql)
       }

@@ -156,7 +156,6 @@ extension SQLiteConnection {
     changes.outbox.append(EventHub.Entry(sequence: id, workspaceID: record.workspaceID, chatID: record.id))
     return id
   }
-
 }
 
 extension ChatPolicy {

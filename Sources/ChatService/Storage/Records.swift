@@ -51,8 +51,7 @@ extension ChatRecord {
       guard head.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
       return String(decoding: UnsafeBufferPointer(rebasing: head.dropLast()), as: UTF8.self)
     }
-    if let asciiCut = asciiCut.flatMap({ $0 }) { return asciiCut }
-    return String(text.prefix(previewLength))
+    return (asciiCut ?? nil) ?? String(text.prefix(previewLength))
   }
 
   /// The API's chat when the caller already holds the contact's and owner's names and tags.
