@@ -30,6 +30,17 @@ struct EventHubTests {
     #expect(await outbox.reduce(into: []) { $0.append($1.sequence) } == [7])
   }
 
+  @Test func aChatWatcherHearsOnlyItsChat() async {
+    let hub = EventHub()
+    let chat = hub.subscribe(.chats, workspaceID: 1, chatID: 2)
+    let inbox = hub.subscribe(.chats, workspaceID: 1)
+    hub.publish(.chats, (1...6).map { EventHub.Entry(sequence: $0, workspaceID: 1, chatID: $0 % 3) })
+    hub.publish(.chats, [EventHub.Entry(sequence: 7, workspaceID: 2, chatID: 2)])
+    hub.close()
+    #expect(await chat.reduce(into: []) { $0.append($1.sequence) } == [2, 5])
+    #expect(await inbox.reduce(into: []) { $0.append($1.sequence) } == [1, 2, 3, 4, 5, 6])
+  }
+
   @Test func closingEndsEveryWatchAndEveryLaterOne() async {
     let hub = EventHub()
     let open = hub.subscribe(.chats, workspaceID: 1)

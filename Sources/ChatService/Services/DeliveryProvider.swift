@@ -14,15 +14,10 @@ struct DeliveryProvider: DeliveryService {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
     try caller.requireScope(.delivery, "watching the outbox")
-    var last = max(request.afterSequence, 0)
-    try await desk.follow(.outbox, workspaceID: workspaceID) {
-      let after = last
+    try await desk.follow(.outbox, workspaceID: workspaceID, from: max(request.afterSequence, 0)) { after in
       let items = try await desk.read { try $0.outbox(workspaceID: workspaceID, after: after, limit: 256) }
-      for item in items {
-        try await writer.write(item)
-        last = item.sequence
-      }
-      return items.count == 256
+      for item in items { try await writer.write(item) }
+      return (items.last?.sequence ?? after, items.count == 256)
     }
   }
 

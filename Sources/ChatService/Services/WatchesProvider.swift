@@ -15,14 +15,13 @@ struct WatchesProvider: WatchesService {
     guard let agentID = caller.agentID else {
       throw ServiceError.permissionDenied("\(caller.displayName) may not watch an inbox: inboxes are agents'")
     }
-    var last: Int64
+    let start: Int64
     if let after = request.afterSequence {
-      last = max(after, 0)
+      start = max(after, 0)
     } else {
-      last = try await desk.read { try $0.lastEventSequence(workspaceID: workspaceID) }
+      start = try await desk.read { try $0.lastEventSequence(workspaceID: workspaceID) }
     }
-    try await desk.follow(.chats, workspaceID: workspaceID) {
-      let after = last
+    try await desk.follow(.chats, workspaceID: workspaceID, from: start) { after in
       let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
         let logged = try db.events(workspaceID: workspaceID, chatID: nil, after: after, limit: 256)
         var events: [InboxEvent] = []
@@ -41,8 +40,7 @@ struct WatchesProvider: WatchesService {
         return (events, logged.last?.sequence ?? after, logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
-      last = batch.1
-      return batch.2
+      return (batch.1, batch.2)
     }
   }
 
@@ -54,9 +52,8 @@ struct WatchesProvider: WatchesService {
       _ = try db.readableChat(chatID, workspaceID: workspaceID, by: caller)
       return try db.lastEventSequence(workspaceID: workspaceID)
     }
-    var last = request.afterSequence.map { max($0, 0) } ?? start
-    try await desk.follow(.chats, workspaceID: workspaceID) {
-      let after = last
+    let from = request.afterSequence.map { max($0, 0) } ?? start
+    try await desk.follow(.chats, workspaceID: workspaceID, chatID: chatID, from: from) { after in
       let batch = try await desk.read { db -> ([ChatEvent], Int64, Bool) in
         let logged = try db.events(workspaceID: workspaceID, chatID: chatID, after: after, limit: 256)
         guard let record = try db.chat(chatID, workspaceID: workspaceID) else { return ([], after, false) }
@@ -71,8 +68,7 @@ struct WatchesProvider: WatchesService {
         return (events, logged.last?.sequence ?? after, logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
-      last = batch.1
-      return batch.2
+      return (batch.1, batch.2)
     }
   }
 }

@@ -1,17 +1,26 @@
 extension Desk {
-  /// What every watch does (inbox, chat, outbox): runs `catchUp` now and again after every
-  /// wake-up from the hub, until the caller is cancelled or the server stops. The table is the
-  /// record, the hub only says when to look. `catchUp` returns true when it stopped at its page
-  /// size and should run again at once.
+  /// What every watch does (inbox, chat, outbox): reads what is new after `start`, and again
+  /// after every wake-up from the hub, until the caller is cancelled or the server stops. The
+  /// table is the record, the hub only says when to look. `catchUp` is given the sequence
+  /// number read up to and returns the one it read up to now (the same when nothing was new),
+  /// and whether it stopped at its page size and should run again at once.
   ///
   /// Subscribing before the first catch-up means nothing committed in between is missed; a
   /// watcher the hub dropped for being slow subscribes again and catches up from the table.
-  func follow(_ log: EventHub.Log, workspaceID: Int64, _ catchUp: () async throws -> Bool) async throws {
+  /// Wake-ups for entries a catch-up already read are skipped: one read serves every change
+  /// committed before it, however many wake-ups they queued meanwhile.
+  func follow(
+    _ log: EventHub.Log, workspaceID: Int64, chatID: Int64? = nil, from start: Int64,
+    _ catchUp: (Int64) async throws -> (last: Int64, more: Bool)
+  ) async throws {
+    var last = start
     while !Task.isCancelled {
-      let wakeUps = hub.subscribe(log, workspaceID: workspaceID)
-      while try await catchUp() {}
-      for await _ in wakeUps {
-        while try await catchUp() {}
+      let wakeUps = hub.subscribe(log, workspaceID: workspaceID, chatID: chatID)
+      var more = true
+      while more { (last, more) = try await catchUp(last) }
+      for await entry in wakeUps where entry.sequence > last {
+        more = true
+        while more { (last, more) = try await catchUp(last) }
       }
       // The server is stopping: end the watch normally; the caller resumes elsewhere.
       if hub.isClosed { return }

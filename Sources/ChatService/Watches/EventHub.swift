@@ -29,7 +29,13 @@ final class EventHub: Sendable {
   private struct Subscriber {
     let log: Log
     let workspaceID: Int64
+    /// The one chat it follows; nil for all of the workspace's.
+    let chatID: Int64?
     let continuation: AsyncStream<Entry>.Continuation
+
+    func wants(_ entry: Entry) -> Bool {
+      entry.workspaceID == workspaceID && (chatID == nil || entry.chatID == chatID)
+    }
   }
 
   private let subscribers = Mutex<[Int: Subscriber]>([:])
@@ -43,9 +49,12 @@ final class EventHub: Sendable {
     self.bufferLimit = bufferLimit
   }
 
-  /// Live entries of `log` for `workspaceID`, from now on, until the stream is dropped or the
-  /// caller stops iterating.
-  func subscribe(_ log: Log, workspaceID: Int64) -> AsyncStream<Entry> {
+  /// Live entries of `log` for `workspaceID` (only those of `chatID` when given), from now on,
+  /// until the stream is dropped or the caller stops iterating.
+  ///
+  /// A watch of one chat names it: woken by every change in a busy workspace, each open chat
+  /// screen read the log again for nothing, thousands of times a second.
+  func subscribe(_ log: Log, workspaceID: Int64, chatID: Int64? = nil) -> AsyncStream<Entry> {
     let id = nextID.add(1, ordering: .relaxed).newValue
     let (stream, continuation) = AsyncStream.makeStream(
       of: Entry.self, bufferingPolicy: .bufferingOldest(bufferLimit))
@@ -56,18 +65,20 @@ final class EventHub: Sendable {
     continuation.onTermination = { [weak self] _ in
       _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
     }
-    subscribers.withLock { $0[id] = Subscriber(log: log, workspaceID: workspaceID, continuation: continuation) }
+    subscribers.withLock {
+      $0[id] = Subscriber(log: log, workspaceID: workspaceID, chatID: chatID, continuation: continuation)
+    }
     return stream
   }
 
-  /// Tells the watchers of each entry's workspace, in the order given (commit order).
+  /// Tells the watchers of each entry's workspace (or chat), in the order given (commit order).
   func publish(_ log: Log, _ entries: [Entry]) {
     guard !entries.isEmpty else { return }
     let targets = subscribers.withLock { subscribers in
-      subscribers.filter { $0.value.log == log }
+      subscribers.values.filter { $0.log == log }
     }
-    for (_, subscriber) in targets {
-      for entry in entries where entry.workspaceID == subscriber.workspaceID {
+    for subscriber in targets {
+      for entry in entries where subscriber.wants(entry) {
         if case .dropped = subscriber.continuation.yield(entry) {
           // Too far behind: end its stream; the watch catches up from the table.
           subscriber.continuation.finish()
