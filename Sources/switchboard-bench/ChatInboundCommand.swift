@@ -2,7 +2,8 @@ import ChatService
 import Foundation
 import SwitchboardChatClient
 
-/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]`: the chat
+/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
+/// [--chat-watchers W] [--inbox-watchers I]`: the chat
 /// desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
 /// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
@@ -10,6 +11,8 @@ import SwitchboardChatClient
 /// With `--preload M`, the database first gets M stored messages (half from the K users, half
 /// bot replies), so the rate can be compared with a desk that has history. A `--database`
 /// directory this command filled is measured again as it is, without filling it again.
+/// `--chat-watchers` and `--inbox-watchers` keep agents' screens open during the load (see
+/// ``OpenScreens``).
 enum ChatInboundCommand {
   static func main(_ arguments: [String]) async -> Int32 {
     var concurrency = 64
@@ -17,6 +20,8 @@ enum ChatInboundCommand {
     var contacts = 10_000
     var preload = 0
     var directory: String?
+    var chatWatchers = 0
+    var inboxWatchers = 0
     var rest = arguments[...]
     while let flag = rest.popFirst(), let value = rest.popFirst() {
       switch flag {
@@ -25,11 +30,16 @@ enum ChatInboundCommand {
       case "--contacts": contacts = Int(value) ?? 0
       case "--preload": preload = Int(value) ?? -1
       case "--database": directory = value
+      case "--chat-watchers": chatWatchers = Int(value) ?? -1
+      case "--inbox-watchers": inboxWatchers = Int(value) ?? -1
       default: concurrency = 0
       }
     }
-    guard concurrency > 0, duration > 0, contacts > 0, preload >= 0 else {
-      printError("usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]\n")
+    guard concurrency > 0, duration > 0, contacts > 0, preload >= 0, (0...contacts).contains(chatWatchers), inboxWatchers >= 0
+    else {
+      printError(
+        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR] [--chat-watchers W] [--inbox-watchers I]\n"
+      )
       return 2
     }
     let folder = directory ?? NSTemporaryDirectory() + "switchboard-bench-\(UUID().uuidString)"
@@ -87,6 +97,8 @@ enum ChatInboundCommand {
       let (callers, users) = (concurrency, contacts)
       // Message ids unique to this run, so a database measured again gets new messages.
       let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+      let watches = try await OpenScreens.start(
+        chats: chatWatchers, inboxes: inboxWatchers, admin: admin, connector: connector, run: run)
       let start = monotonicNanos()
       let warmEnd = start + 1_000_000_000
       let end = warmEnd + UInt64(duration) * 1_000_000_000
@@ -136,8 +148,10 @@ enum ChatInboundCommand {
       let perMessage = { (microseconds: Double) in latencies.isEmpty ? 0 : microseconds / Double(latencies.count) }
       let cpuPerMessage = perMessage(Double(cpuNanos) / 1000)
       let writerPerMessage = perMessage(writerBusy / .microseconds(1))
+      watches.cancel()
+      let watchedEvents = await watches.value
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"errors\":\(errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"errors\":\(errors)}"
       )
       client.close()
       server.beginGracefulShutdown()

@@ -6,6 +6,7 @@
 //   switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
 //   switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
 //   switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
+//       [--chat-watchers W] [--inbox-watchers I]
 //
 // Each subcommand prints one JSON line. Release builds only: a debug build refuses to run,
 // because its figures would mean nothing.
@@ -22,6 +23,7 @@ let usage = """
          switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
          switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
          switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
+                                        [--chat-watchers W] [--inbox-watchers I]
 
   """
 

@@ -1,0 +1,58 @@
+import SwitchboardChatClient
+import SwitchboardRPC
+
+/// Agents' screens open while the ingest load runs, as on a working desk: `chats` chat watches,
+/// each on the chat of one of the first users, and `inboxes` inbox watches. Watches wake up for
+/// the commits of the whole workspace, so what they cost the load is worth measuring.
+enum OpenScreens {
+  /// Opens the chats (one message from each user starts them) and starts the watches; the
+  /// task counts the events they receive until it is cancelled.
+  static func start(
+    chats: Int, inboxes: Int, admin: SwitchboardAPI, connector: SwitchboardAPI, run: String
+  ) async throws -> Task<Int, Never> {
+    guard chats + inboxes > 0 else { return Task { 0 } }
+    let supervisor = try await admin.admin.createAgent(
+      CreateAgentRequest(name: "Bench \(run)", email: "bench-\(run)@example.com", role: .admin))
+    let token = try await admin.admin.issueAgentToken(IssueAgentTokenRequest(agentID: supervisor.id, ttlMs: 86_400_000))
+    let agent = SwitchboardAPI(client: connector.client, secret: token.token)
+    var chatIDs: [String] = []
+    for user in 0..<chats {
+      let opened = try await connector.chats.receiveInbound(ReceiveInboundRequest(
+        waMessageID: "bench.\(run).open.\(user)", waUserID: "55119\(10_000_000 + user)", text: "hello"))
+      chatIDs.append(opened.chat?.id ?? "")
+    }
+    return Task { [chatIDs] in
+      await withTaskGroup(of: Int.self) { group in
+        for chatID in chatIDs {
+          group.addTask {
+            await count { try await agent.watches.watchChat(WatchChatRequest(chatID: chatID), options: CallOptions(), onResponse: $0) }
+          }
+        }
+        for _ in 0..<inboxes {
+          group.addTask {
+            await count { try await agent.watches.watchInbox(WatchInboxRequest(), options: CallOptions(), onResponse: $0) }
+          }
+        }
+        return await group.reduce(0, +)
+      }
+    }
+  }
+
+  /// The events a watch receives until its task is cancelled; a watch that fails otherwise is
+  /// reported, since the figures would then not be what they claim.
+  private static func count<Event: Sendable>(
+    _ watch: (_ onResponse: (RPCMessageStream<Event>) async throws -> Int) async throws -> Int
+  ) async -> Int {
+    var seen = 0
+    do {
+      _ = try await watch { stream in
+        for try await _ in stream { seen += 1 }
+        return seen
+      }
+    } catch let error as RPCError where error.code == .cancelled {
+    } catch {
+      printError("chat inbound: a watch failed: \(error)\n")
+    }
+    return seen
+  }
+}
