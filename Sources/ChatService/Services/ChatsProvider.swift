@@ -189,7 +189,7 @@ struct ChatsProvider: ChatsService {
         after: cursor, limit: limit + 1)
       let shown = records.prefix(limit)
       let next = records.count > limit ? PageCursor(key: shown.last!.lastMessageAt, id: shown.last!.id).token : ""
-      return ListChatsResponse(chats: try shown.map(db.apiChat), nextPageToken: next)
+      return ListChatsResponse(chats: try db.apiChats(shown), nextPageToken: next)
     }
   }
 

@@ -27,11 +27,13 @@ struct WatchesProvider: WatchesService {
         var events: [InboxEvent] = []
         // Every event of a batch shows the chats as they are now, so one top bar serves them all.
         let topBar = logged.isEmpty ? TopBar() : try db.topBar(workspaceID: workspaceID, agentID: agentID)
+        // Each chat of the batch read and built once, however many of its changes it holds.
+        let rows = Array(try db.chats(ids: Set(logged.map(\.chatID)), workspaceID: workspaceID).values)
+        let shown = Dictionary(uniqueKeysWithValues: zip(rows.map(\.id), zip(rows, try db.apiChats(rows))))
         for entry in logged {
-          guard let record = try db.chat(entry.chatID, workspaceID: workspaceID) else { continue }
-          let chat = try db.domainChat(record)
-          if chat.isListed(for: caller.principal) {
-            events.append(InboxEvent(sequence: entry.sequence, kind: entry.kind, chat: try db.apiChat(record), topBar: topBar))
+          guard let (record, chat) = shown[entry.chatID] else { continue }
+          if try record.domainChat(ownerName: chat.ownerAgentName).isListed(for: caller.principal) {
+            events.append(InboxEvent(sequence: entry.sequence, kind: entry.kind, chat: chat, topBar: topBar))
           } else {
             events.append(InboxEvent(
               sequence: entry.sequence, kind: .chatHidden, chat: SwitchboardChatClient.Chat(id: record.id.idString), topBar: topBar))
@@ -60,8 +62,9 @@ struct WatchesProvider: WatchesService {
         // Losing sight of the chat (another agent accepted it) ends the watch.
         try db.domainChat(record).authorizeRead(by: caller.principal)
         var events: [ChatEvent] = []
+        let chat = logged.isEmpty ? nil : try db.apiChat(record)
         for entry in logged {
-          var event = ChatEvent(sequence: entry.sequence, chat: try db.apiChat(record))
+          var event = ChatEvent(sequence: entry.sequence, chat: chat)
           if let messageID = entry.messageID { event.message = try db.message(messageID, workspaceID: workspaceID) }
           events.append(event)
         }
