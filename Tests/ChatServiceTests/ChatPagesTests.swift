@@ -1,4 +1,6 @@
+@testable import ChatService
 import SwitchboardChatClient
+import SwitchboardSQLite
 import Testing
 
 /// Lists and inbox watches build many chats at once; each must show exactly what reading that
@@ -49,6 +51,28 @@ struct ChatPagesTests {
         }
       }
       #expect(Set(inbox.compactMap { $0.chat?.id }) == Set(chats.map(\.id)))
+    }
+  }
+
+  /// A page's queries look each id up by key. With the ids in an `IN` list, SQLite preferred to
+  /// scan the workspace's index of every chat, and an inbox watch got slower, not faster.
+  @Test func aPageLooksItsChatsUpByKeyWithoutScanning() async throws {
+    try await DeskHarness.with { desk in
+      let statements = [
+        SQLiteConnection.chatsByIDSQL, SQLiteConnection.contactNamesSQL, SQLiteConnection.contactTagNamesSQL,
+        SQLiteConnection.agentNamesSQL,
+      ]
+      let plans = try await desk.desk.desk.read { db in
+        try statements.map { sql in
+          try db.fetchAll("EXPLAIN QUERY PLAN " + sql, sql.contains("workspace_id = ?") ? ["[1]", 1] : ["[1]"]) {
+            try $0.string(3)
+          }
+        }
+      }
+      for (sql, plan) in zip(statements, plans) {
+        #expect(plan.first?.hasPrefix("SCAN ids") == true, "\(plan) for \(sql)")
+        #expect(plan.dropFirst().allSatisfy { $0.hasPrefix("SEARCH") || $0.hasPrefix("USE TEMP B-TREE") }, "\(plan) for \(sql)")
+      }
     }
   }
 }

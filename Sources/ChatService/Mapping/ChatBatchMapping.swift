@@ -12,10 +12,7 @@ extension SQLiteConnection {
   func chats(ids: some Collection<Int64>, workspaceID: Int64) throws -> [Int64: ChatRecord] {
     guard !ids.isEmpty else { return [:] }
     var found: [Int64: ChatRecord] = [:]
-    try forEachRow(
-      "SELECT \(ChatRecord.columns) FROM chats WHERE id IN (SELECT value FROM json_each(?)) AND workspace_id = ?",
-      [Self.jsonList(ids), workspaceID]
-    ) { row in
+    try forEachRow(Self.chatsByIDSQL, [Self.jsonList(ids), workspaceID]) { row in
       let record = try ChatRecord(row: row)
       found[record.id] = record
     }
@@ -29,27 +26,19 @@ extension SQLiteConnection {
     let workspaceID = first.workspaceID
     let contactIDs = Self.jsonList(records.map(\.contactID))
     var contacts: [Int64: (name: String, waUserID: String)] = [:]
-    try forEachRow(
-      "SELECT id, name, wa_user_id FROM contacts WHERE id IN (SELECT value FROM json_each(?)) AND workspace_id = ?",
-      [contactIDs, workspaceID]
-    ) { row in contacts[try row.int64(0)] = (try row.string(1), try row.string(2)) }
-    // In the order ``contactTags(contactID:)`` gives them, which a chat shows.
+    try forEachRow(Self.contactNamesSQL, [contactIDs, workspaceID]) { row in
+      contacts[try row.int64(0)] = (try row.string(1), try row.string(2))
+    }
     var tags: [Int64: [String]] = [:]
-    try forEachRow(
-      """
-      SELECT contact_tags.contact_id, tags.name FROM contact_tags JOIN tags ON tags.id = contact_tags.tag_id
-      WHERE contact_tags.contact_id IN (SELECT value FROM json_each(?))
-      ORDER BY contact_tags.contact_id, contact_tags.added_at, tags.id
-      """,
-      [contactIDs]
-    ) { row in tags[try row.int64(0), default: []].append(try row.string(1)) }
+    try forEachRow(Self.contactTagNamesSQL, [contactIDs]) { row in
+      tags[try row.int64(0), default: []].append(try row.string(1))
+    }
     var owners: [Int64: String] = [:]
     let ownerIDs = Set(records.compactMap(\.ownerAgentID))
     if !ownerIDs.isEmpty {
-      try forEachRow(
-        "SELECT id, name FROM agents WHERE id IN (SELECT value FROM json_each(?)) AND workspace_id = ?",
-        [Self.jsonList(ownerIDs), workspaceID]
-      ) { row in owners[try row.int64(0)] = try row.string(1) }
+      try forEachRow(Self.agentNamesSQL, [Self.jsonList(ownerIDs), workspaceID]) { row in
+        owners[try row.int64(0)] = try row.string(1)
+      }
     }
     return records.map { record in
       let contact = contacts[record.contactID]
@@ -58,6 +47,31 @@ extension SQLiteConnection {
         ownerName: record.ownerAgentID.flatMap { owners[$0] } ?? "", tags: tags[record.contactID] ?? [])
     }
   }
+
+  // Each query walks the ids and looks every one up by key. `CROSS JOIN` fixes that order:
+  // with `id IN (SELECT value FROM json_each(?)) AND workspace_id = ?`, SQLite chose to scan
+  // the workspace's whole index instead. `ChatPagesTests` checks the plans.
+
+  static let chatsByIDSQL = """
+    SELECT \(ChatRecord.qualifiedColumns) FROM json_each(?) AS ids CROSS JOIN chats ch ON ch.id = ids.value
+    WHERE ch.workspace_id = ?
+    """
+
+  static let contactNamesSQL = """
+    SELECT co.id, co.name, co.wa_user_id FROM json_each(?) AS ids CROSS JOIN contacts co ON co.id = ids.value
+    WHERE co.workspace_id = ?
+    """
+
+  /// In the order ``contactTags(contactID:)`` gives them, which a chat shows.
+  static let contactTagNamesSQL = """
+    SELECT ct.contact_id, t.name FROM json_each(?) AS ids
+    CROSS JOIN contact_tags ct ON ct.contact_id = ids.value JOIN tags t ON t.id = ct.tag_id
+    ORDER BY ct.contact_id, ct.added_at, t.id
+    """
+
+  static let agentNamesSQL = """
+    SELECT a.id, a.name FROM json_each(?) AS ids CROSS JOIN agents a ON a.id = ids.value WHERE a.workspace_id = ?
+    """
 
   /// Ids as a JSON array, bound as one parameter and read back by `json_each`: one statement
   /// for any number of ids, where `IN (?, ?, ...)` would prepare one per count.
