@@ -2,8 +2,9 @@ import SwitchboardChatClient
 import SwitchboardRPC
 
 /// Agents' screens open while the ingest load runs, as on a working desk: `chats` chat watches,
-/// each on the chat of one of the first users, and `inboxes` inbox watches. Watches wake up for
-/// the commits of the whole workspace, so what they cost the load is worth measuring.
+/// each on the chat of one of the first users, and `inboxes` inbox watches. Watches turn
+/// commits into reads and events on the same two cores, so what they cost the load is worth
+/// measuring.
 enum OpenScreens {
   /// Opens the chats (one message from each user starts them) and starts the watches; the
   /// task counts the events they receive until it is cancelled.

@@ -19,8 +19,9 @@ extension SQLiteConnection {
     return found
   }
 
-  /// The API's chats for stored ones, in the same order, with what ``apiChat(_:)`` adds to
-  /// each: the contact's name, WhatsApp id and tags, and the owner's name.
+  /// The API's chats for stored ones of one workspace, in the same order, with what
+  /// ``apiChat(_:)`` adds to each: the contact's name, WhatsApp id and tags, and the owner's
+  /// name.
   func apiChats(_ records: some Collection<ChatRecord>) throws -> [SwitchboardChatClient.Chat] {
     guard let first = records.first else { return [] }
     let workspaceID = first.workspaceID
