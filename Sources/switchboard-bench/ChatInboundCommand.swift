@@ -97,8 +97,8 @@ enum ChatInboundCommand {
       let (callers, users) = (concurrency, contacts)
       // Message ids unique to this run, so a database measured again gets new messages.
       let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-      let watches = try await OpenScreens.start(
-        chats: chatWatchers, inboxes: inboxWatchers, admin: admin, connector: connector, run: run)
+      let screens = try await OpenScreens.open(
+        chats: chatWatchers, inboxes: inboxWatchers, admin: admin, connector: connector, port: port, run: run)
       let start = monotonicNanos()
       let warmEnd = start + 1_000_000_000
       let end = warmEnd + UInt64(duration) * 1_000_000_000
@@ -148,8 +148,7 @@ enum ChatInboundCommand {
       let perMessage = { (microseconds: Double) in latencies.isEmpty ? 0 : microseconds / Double(latencies.count) }
       let cpuPerMessage = perMessage(Double(cpuNanos) / 1000)
       let writerPerMessage = perMessage(writerBusy / .microseconds(1))
-      watches.cancel()
-      let watchedEvents = await watches.value
+      let watchedEvents = await screens.close()
       print(
         "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"errors\":\(errors)}"
       )

@@ -5,24 +5,33 @@ import SwitchboardRPC
 /// each on the chat of one of the first users, and `inboxes` inbox watches. Watches turn
 /// commits into reads and events on the same two cores, so what they cost the load is worth
 /// measuring.
-enum OpenScreens {
-  /// Opens the chats (one message from each user starts them) and starts the watches; the
-  /// task counts the events they receive until it is cancelled.
-  static func start(
-    chats: Int, inboxes: Int, admin: SwitchboardAPI, connector: SwitchboardAPI, run: String
-  ) async throws -> Task<Int, Never> {
-    guard chats + inboxes > 0 else { return Task { 0 } }
+///
+/// The watches have a client of their own, as agents' browsers would: a server admits 100
+/// streams per connection, and watches sharing the load's connections would hold every slot
+/// the load's calls wait for.
+struct OpenScreens {
+  private let watching: Task<Int, Never>
+  private let client: RPCClient?
+
+  /// Opens the chats (one message from each user starts them) and starts the watches.
+  static func open(
+    chats: Int, inboxes: Int, admin: SwitchboardAPI, connector: SwitchboardAPI, port: Int, run: String
+  ) async throws -> OpenScreens {
+    guard chats + inboxes > 0 else { return OpenScreens(watching: Task { 0 }, client: nil) }
+    var configuration = RPCClient.Configuration()
+    configuration.connections = (chats + inboxes) / 50 + 1
+    let client = RPCClient(host: "127.0.0.1", port: port, configuration: configuration)
     let supervisor = try await admin.admin.createAgent(
       CreateAgentRequest(name: "Bench \(run)", email: "bench-\(run)@example.com", role: .admin))
     let token = try await admin.admin.issueAgentToken(IssueAgentTokenRequest(agentID: supervisor.id, ttlMs: 86_400_000))
-    let agent = SwitchboardAPI(client: connector.client, secret: token.token)
+    let agent = SwitchboardAPI(client: client, secret: token.token)
     var chatIDs: [String] = []
     for user in 0..<chats {
       let opened = try await connector.chats.receiveInbound(ReceiveInboundRequest(
         waMessageID: "bench.\(run).open.\(user)", waUserID: "55119\(10_000_000 + user)", text: "hello"))
       chatIDs.append(opened.chat?.id ?? "")
     }
-    return Task { [chatIDs] in
+    let watching = Task { [chatIDs] in
       await withTaskGroup(of: Int.self) { group in
         for chatID in chatIDs {
           group.addTask {
@@ -37,6 +46,15 @@ enum OpenScreens {
         return await group.reduce(0, +)
       }
     }
+    return OpenScreens(watching: watching, client: client)
+  }
+
+  /// Ends the watches and returns how many events they received.
+  func close() async -> Int {
+    watching.cancel()
+    let events = await watching.value
+    client?.close()
+    return events
   }
 
   /// The events a watch receives until its task is cancelled; a watch that fails otherwise is
