@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Committed changes, fanned out to the live watchers of their workspace. The database's
+/// Committed changes, fanned out to the live watchers of their workspace or chat. The database's
 /// `events` and `outbox` tables are the record; the hub only saves watchers from polling it.
 ///
 /// A watcher subscribes before it replays the table (so nothing committed in between is
