@@ -7,16 +7,10 @@ import SwitchboardSQLite
 /// inbox watch builds an event for every change in the workspace, so under load those
 /// queries were most of what a watch cost.
 extension SQLiteConnection {
-  /// The chats of `workspaceID` among `ids`, by id; ids of other workspaces' chats are not
-  /// found.
-  func chats(ids: some Collection<Int64>, workspaceID: Int64) throws -> [Int64: ChatRecord] {
-    guard !ids.isEmpty else { return [:] }
-    var found: [Int64: ChatRecord] = [:]
-    try forEachRow(Self.chatsByIDSQL, [Self.jsonList(ids), workspaceID]) { row in
-      let record = try ChatRecord(row: row)
-      found[record.id] = record
-    }
-    return found
+  /// The chats of `workspaceID` among `ids`; ids of other workspaces' chats are not found.
+  func chats(ids: some Collection<Int64>, workspaceID: Int64) throws -> [ChatRecord] {
+    guard !ids.isEmpty else { return [] }
+    return try fetchAll(Self.chatsByIDSQL, [Self.jsonList(ids), workspaceID], ChatRecord.init(row:))
   }
 
   /// The API's chats for stored ones of one workspace, in the same order, with what
@@ -63,7 +57,7 @@ extension SQLiteConnection {
     WHERE co.workspace_id = ?
     """
 
-  /// In the order ``contactTags(contactID:)`` gives them, which a chat shows.
+  /// In the order they were added, as ``contactTags(contactID:)`` gives them.
   static let contactTagNamesSQL = """
     SELECT ct.contact_id, t.name FROM json_each(?) AS ids
     CROSS JOIN contact_tags ct ON ct.contact_id = ids.value JOIN tags t ON t.id = ct.tag_id

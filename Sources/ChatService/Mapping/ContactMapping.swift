@@ -67,13 +67,10 @@ extension SQLiteConnection {
       extraDetails: record.extraDetails, createdAtMs: record.createdAt)
   }
 
-  /// The API's chat for a stored one, with the contact's name and tags and the owner's name.
+  /// The API's chat for a stored one, with the contact's name and tags and the owner's name:
+  /// a page of one (``apiChats(_:)``), so a chat reads the same alone and in a list.
   func apiChat(_ record: ChatRecord) throws -> SwitchboardChatClient.Chat {
-    let contact = try contact(record.contactID, workspaceID: record.workspaceID)
-    let owner = try record.ownerAgentID.flatMap { try agent($0, workspaceID: record.workspaceID) }
-    return record.apiChat(
-      contactName: contact?.name ?? "", waUserID: contact?.waUserID ?? "", ownerName: owner?.name ?? "",
-      tags: try contactTags(contactID: record.contactID).map(\.name))
+    try apiChats(CollectionOfOne(record))[0]
   }
 
   /// The domain chat of a row, with its owner's name looked up.

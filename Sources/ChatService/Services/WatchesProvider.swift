@@ -28,7 +28,7 @@ struct WatchesProvider: WatchesService {
         // Every event of a batch shows the chats as they are now, so one top bar serves them all.
         let topBar = logged.isEmpty ? TopBar() : try db.topBar(workspaceID: workspaceID, agentID: agentID)
         // Each chat of the batch read and built once, however many of its changes it holds.
-        let rows = Array(try db.chats(ids: Set(logged.map(\.chatID)), workspaceID: workspaceID).values)
+        let rows = try db.chats(ids: Set(logged.map(\.chatID)), workspaceID: workspaceID)
         let shown = Dictionary(uniqueKeysWithValues: zip(rows.map(\.id), zip(rows, try db.apiChats(rows))))
         for entry in logged {
           guard let (record, chat) = shown[entry.chatID] else { continue }

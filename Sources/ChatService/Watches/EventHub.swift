@@ -82,11 +82,12 @@ final class EventHub: Sendable {
     let deliveries = subscribers.withLock { subscribers -> [(id: Int, continuation: Continuation, entry: Entry)] in
       guard !subscribers.isEmpty else { return [] }
       var deliveries: [(id: Int, continuation: Continuation, entry: Entry)] = []
+      func deliver(_ entry: Entry, to topic: Topic) {
+        for (id, continuation) in subscribers[topic] ?? [:] { deliveries.append((id, continuation, entry)) }
+      }
       for entry in entries {
-        for chatID in [nil, entry.chatID] {
-          let topic = Topic(log: log, workspaceID: entry.workspaceID, chatID: chatID)
-          for (id, continuation) in subscribers[topic] ?? [:] { deliveries.append((id, continuation, entry)) }
-        }
+        deliver(entry, to: Topic(log: log, workspaceID: entry.workspaceID, chatID: nil))
+        deliver(entry, to: Topic(log: log, workspaceID: entry.workspaceID, chatID: entry.chatID))
       }
       return deliveries
     }
