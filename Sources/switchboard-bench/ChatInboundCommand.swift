@@ -96,9 +96,9 @@ enum ChatInboundCommand {
 
       let (callers, users) = (concurrency, contacts)
       // Message ids unique to this run, so a database measured again gets new messages.
-      let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+      let run = UInt64.random(in: 0...UInt64(UInt32.max))
       let screens = try await OpenScreens.open(
-        chats: chatWatchers, inboxes: inboxWatchers, admin: admin, connector: connector, port: port, run: run)
+        chats: chatWatchers, inboxes: inboxWatchers, admin: admin, connector: connector, port: port, run: String(run, radix: 36))
       let start = monotonicNanos()
       let warmEnd = start + 1_000_000_000
       let end = warmEnd + UInt64(duration) * 1_000_000_000
@@ -124,8 +124,9 @@ enum ChatInboundCommand {
               // Message ids unique across callers; users spread over all of them.
               let n = sent * callers + caller
               sent += 1
+              let user = "55119\(10_000_000 + n % users)"
               let request = ReceiveInboundRequest(
-                waMessageID: "bench.\(run).\(n)", waUserID: "55119\(10_000_000 + n % users)",
+                waMessageID: whatsAppMessageID(user: user, unique: run << 32 | UInt64(n)), waUserID: user,
                 profileName: "User \(n % users)", text: n % 7 == 0 ? "what are your opening hours?" : "hello")
               do {
                 _ = try await connector.chats.receiveInbound(request)

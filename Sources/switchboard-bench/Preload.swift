@@ -3,8 +3,8 @@ import SwitchboardSQLite
 
 /// Fills a new desk's database with history, straight into its tables: the API would take
 /// hours for ten million messages. It writes what the desk's own inbound path writes for a
-/// message and its bot reply (contacts, chats, messages), following the ChatService schema;
-/// a change of that schema must be mirrored here.
+/// message and its bot reply (contacts, chats, messages, the watch log), following the
+/// ChatService schema; a change of that schema must be mirrored here.
 enum Preload {
   /// Stores `count` messages for `users` WhatsApp users of workspace 1, half inbound and half
   /// bot replies, with the users the load then writes as (so they are returning users).
@@ -28,12 +28,20 @@ enum Preload {
     while written < count {
       try db.transaction { db in
         for index in written..<min(written + batch, count) {
-          let chat = Int64(index / 2 % users + 1)
+          let user = index / 2 % users
+          let chat = Int64(user + 1)
           let inbound = index % 2 == 0
+          let waMessageID = inbound ? whatsAppMessageID(user: "55119\(10_000_000 + user)", unique: UInt64(index)) : nil
           try db.execute(
             "INSERT INTO messages (workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
             [chat, inbound ? 1 : 2, inbound ? contact : bot, inbound ? "hello, is anyone there?" : "Hello! How can I help you today?",
-             inbound ? "preload.\(index)" : nil, inbound ? 0 : 4, now - Int64(count - index)])
+             waMessageID, inbound ? 0 : 4, now - Int64(count - index)])
+          // The watch log's row for the message and its reply, as the inbound path writes it.
+          if inbound {
+            try db.execute(
+              "INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (1, ?, ?, ?)",
+              [chat, db.lastInsertRowID, Int64(InboxEvent.Kind.chatUpdated.rawValue)])
+          }
         }
       }
       written = min(written + batch, count)

@@ -51,3 +51,18 @@ let isDebugBuild = true
 #else
 let isDebugBuild = false
 #endif
+
+/// A WhatsApp message id shaped like Meta's (`wamid.` then base64 of the sender's number and
+/// a random part), so the idempotency index sees what production gives it: each user's ids
+/// together, and a new id at a random place among them. Sequential ids would all land on the
+/// index's last page and hide the cost of a large history. `unique` makes it distinct.
+func whatsAppMessageID(user waUserID: String, unique: UInt64) -> String {
+  // SplitMix64's finaliser: consecutive numbers give unrelated-looking bits.
+  var bits = unique &+ 0x9E37_79B9_7F4A_7C15
+  bits = (bits ^ (bits >> 30)) &* 0xBF58_476D_1CE4_E5B9
+  bits = (bits ^ (bits >> 27)) &* 0x94D0_49BB_1331_11EB
+  bits ^= bits >> 31
+  let random = String(bits, radix: 16, uppercase: true)
+  let padding = String(repeating: "0", count: 16 - random.count)
+  return "wamid.HBgN\(waUserID)FQIAEhgg\(padding)\(random)\(String(unique, radix: 16, uppercase: true))AA=="
+}
