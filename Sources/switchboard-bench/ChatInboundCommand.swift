@@ -2,14 +2,15 @@ import ChatService
 import Foundation
 import SwitchboardChatClient
 
-/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
-/// [--chat-watchers W] [--inbox-watchers I]`: the chat
+/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H]
+/// [--database DIR] [--chat-watchers W] [--inbox-watchers I]`: the chat
 /// desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
 /// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
 /// and the journey are committed. Prints one JSON line with acknowledged messages per second.
-/// With `--preload M`, the database first gets M stored messages (half from the K users, half
-/// bot replies), so the rate can be compared with a desk that has history. A `--database`
+/// With `--preload M`, the database first gets M stored messages (half from H users, K unless
+/// given, the load's K among them; half bot replies), so the rate can be compared with a desk
+/// that has history: a few users with long conversations, or many with short ones. A `--database`
 /// directory this command filled is measured again as it is, without filling it again.
 /// `--chat-watchers` and `--inbox-watchers` keep agents' screens open during the load (see
 /// ``OpenScreens``).
@@ -19,6 +20,7 @@ enum ChatInboundCommand {
     var duration = 5
     var contacts = 10_000
     var preload = 0
+    var historyContacts: Int?
     var directory: String?
     var chatWatchers = 0
     var inboxWatchers = 0
@@ -29,16 +31,19 @@ enum ChatInboundCommand {
       case "--duration": duration = Int(value) ?? 0
       case "--contacts": contacts = Int(value) ?? 0
       case "--preload": preload = Int(value) ?? -1
+      case "--history-contacts": historyContacts = Int(value) ?? 0
       case "--database": directory = value
       case "--chat-watchers": chatWatchers = Int(value) ?? -1
       case "--inbox-watchers": inboxWatchers = Int(value) ?? -1
       default: concurrency = 0
       }
     }
-    guard concurrency > 0, duration > 0, contacts > 0, preload >= 0, (0...contacts).contains(chatWatchers), inboxWatchers >= 0
+    var historyUsers = historyContacts ?? contacts
+    guard concurrency > 0, duration > 0, contacts > 0, preload >= 0, historyUsers >= contacts,
+      (0...contacts).contains(chatWatchers), inboxWatchers >= 0
     else {
       printError(
-        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR] [--chat-watchers W] [--inbox-watchers I]\n"
+        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I]\n"
       )
       return 2
     }
@@ -56,7 +61,7 @@ enum ChatInboundCommand {
         adminKey = first.adminKey
         if preload > 0 {
           await desk.close()
-          try Preload.messages(preload, users: contacts, into: path)
+          try Preload.messages(preload, users: historyUsers, into: path)
           // The kernel would otherwise spend the measured seconds writing the preloaded gigabyte
           // back to disk, which a server whose history built up over months never does at once.
           sync()
@@ -65,13 +70,16 @@ enum ChatInboundCommand {
         }
         if directory != nil {
           try adminKey.write(toFile: keyFile, atomically: true, encoding: .utf8)
-          try String(preload).write(toFile: preloadFile, atomically: true, encoding: .utf8)
+          try "\(preload) \(historyUsers)".write(toFile: preloadFile, atomically: true, encoding: .utf8)
         }
       } else if let key = try? String(contentsOfFile: keyFile, encoding: .utf8),
-        let stored = try? String(contentsOfFile: preloadFile, encoding: .utf8), let count = Int(stored)
+        let stored = try? String(contentsOfFile: preloadFile, encoding: .utf8).split(separator: " "),
+        let count = stored.first.flatMap({ Int($0) })
       {
         adminKey = key
         preload = count
+        // Databases filled before the history's users were counted had the load's.
+        historyUsers = stored.dropFirst().first.flatMap { Int($0) } ?? contacts
       } else {
         printError("chat inbound: the database in \(folder) was not made by this command\n")
         return 2
@@ -151,7 +159,7 @@ enum ChatInboundCommand {
       let writerPerMessage = perMessage(writerBusy / .microseconds(1))
       let watchedEvents = await screens.close()
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"errors\":\(errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"history_contacts\":\(historyUsers),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"errors\":\(errors)}"
       )
       client.close()
       server.beginGracefulShutdown()

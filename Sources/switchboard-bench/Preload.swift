@@ -7,7 +7,7 @@ import SwitchboardSQLite
 /// ChatService schema; a change of that schema must be mirrored here.
 enum Preload {
   /// Stores `count` messages for `users` WhatsApp users of workspace 1, half inbound and half
-  /// bot replies, with the users the load then writes as (so they are returning users).
+  /// bot replies. The load writes as the first of them, so they are returning users.
   static func messages(_ count: Int, users: Int, into path: String) throws {
     let db = try SQLiteConnection(path: path)
     let now: Int64 = 1_800_000_000_000
