@@ -2,8 +2,8 @@ import ChatService
 import Foundation
 import SwitchboardChatClient
 
-/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H]
-/// [--database DIR] [--chat-watchers W] [--inbox-watchers I]`: the chat
+/// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
+/// [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I]`: the chat
 /// desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
 /// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
