@@ -3,8 +3,8 @@ import Foundation
 import SwitchboardChatClient
 
 /// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
-/// [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I]`: the chat
-/// desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
+/// [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]`:
+/// the chat desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
 /// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
 /// and the journey are committed. Prints one JSON line with acknowledged messages per second.
@@ -13,7 +13,7 @@ import SwitchboardChatClient
 /// that has history: a few users with long conversations, or many with short ones. A `--database`
 /// directory this command filled is measured again as it is, without filling it again.
 /// `--chat-watchers` and `--inbox-watchers` keep agents' screens open during the load (see
-/// ``OpenScreens``).
+/// ``OpenScreens``); `--readers` has agents list and open chats meanwhile (``DeskReaders``).
 enum ChatInboundCommand {
   static func main(_ arguments: [String]) async -> Int32 {
     var concurrency = 64
@@ -24,6 +24,7 @@ enum ChatInboundCommand {
     var directory: String?
     var chatWatchers = 0
     var inboxWatchers = 0
+    var readers = 0
     var rest = arguments[...]
     while let flag = rest.popFirst(), let value = rest.popFirst() {
       switch flag {
@@ -35,15 +36,16 @@ enum ChatInboundCommand {
       case "--database": directory = value
       case "--chat-watchers": chatWatchers = Int(value) ?? -1
       case "--inbox-watchers": inboxWatchers = Int(value) ?? -1
+      case "--readers": readers = Int(value) ?? -1
       default: concurrency = 0
       }
     }
     var historyUsers = historyContacts ?? contacts
     guard concurrency > 0, duration > 0, contacts > 0, preload >= 0, historyUsers >= contacts,
-      (0...contacts).contains(chatWatchers), inboxWatchers >= 0
+      (0...contacts).contains(chatWatchers), inboxWatchers >= 0, readers >= 0
     else {
       printError(
-        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I]\n"
+        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]\n"
       )
       return 2
     }
@@ -110,6 +112,8 @@ enum ChatInboundCommand {
       let start = monotonicNanos()
       let warmEnd = start + 1_000_000_000
       let end = warmEnd + UInt64(duration) * 1_000_000_000
+      let desks = try await DeskReaders.start(
+        count: readers, admin: admin, port: port, run: String(run, radix: 36), measuredFrom: warmEnd, end: end)
       // Process CPU time over the measured seconds: a figure the machine's other tenants
       // (steal time) move much less than the rate.
       let cpu = Task {
@@ -158,8 +162,10 @@ enum ChatInboundCommand {
       let cpuPerMessage = perMessage(Double(cpuNanos) / 1000)
       let writerPerMessage = perMessage(writerBusy / .microseconds(1))
       let watchedEvents = await screens.close()
+      var reads = await desks.finish()
+      reads.latencies.sort()
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"history_contacts\":\(historyUsers),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"errors\":\(errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"history_contacts\":\(historyUsers),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"readers\":\(readers),\"reads_per_s\":\(oneDecimal(Double(reads.latencies.count) / Double(duration))),\"read_p50_us\":\(percentileMicroseconds(reads.latencies, 50)),\"read_p99_us\":\(percentileMicroseconds(reads.latencies, 99)),\"errors\":\(errors + reads.errors)}"
       )
       client.close()
       server.beginGracefulShutdown()

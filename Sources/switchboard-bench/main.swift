@@ -5,8 +5,8 @@
 //   switchboard-bench rpc serve --port P
 //   switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
 //   switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
-//   switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
-//       [--chat-watchers W] [--inbox-watchers I]
+//   switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
+//       [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]
 //
 // Each subcommand prints one JSON line. Release builds only: a debug build refuses to run,
 // because its figures would mean nothing.
@@ -22,8 +22,9 @@ let usage = """
          switchboard-bench rpc serve --port P
          switchboard-bench rpc load --host H --port P --connections C --concurrency N --duration S --payload B
          switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
-         switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--database DIR]
-                                        [--chat-watchers W] [--inbox-watchers I]
+         switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
+                                        [--history-contacts H] [--database DIR]
+                                        [--chat-watchers W] [--inbox-watchers I] [--readers R]
 
   """
 
