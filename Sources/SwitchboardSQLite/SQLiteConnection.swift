@@ -34,6 +34,10 @@ public final class SQLiteConnection {
   /// How many statements this connection has compiled: tests check that the cache works.
   package private(set) var statementsPrepared = 0
 
+  /// How many times SQLite compiled the cached statements again (see
+  /// ``SQLiteStatement/recompilations``): tests check that hot statements never are.
+  package var statementsRecompiled: Int { statementCache.values.reduce(0) { $0 + $1.recompilations } }
+
   /// Opens (and, unless `readOnly`, creates) the database at `path`, or a private in-memory
   /// one for `":memory:"`, and configures it: page size and WAL journal (for files opened
   /// read-write), `synchronous`, `busy_timeout`, `foreign_keys`.

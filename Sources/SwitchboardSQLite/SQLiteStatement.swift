@@ -31,6 +31,12 @@ public final class SQLiteStatement {
   /// Whether the statement is part-way through its rows (stepped, not yet reset).
   var isBusy: Bool { sqlite3_stmt_busy(handle) != 0 }
 
+  /// How many times SQLite compiled the statement again before running it: after a schema
+  /// change, or because its plan depended on the value bound to a parameter (one compared with
+  /// the condition of a partial index, say), in which case every new binding costs a full
+  /// parse and plan.
+  var recompilations: Int { Int(sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)) }
+
   /// Resets the statement and binds `arguments` to its parameters, by position.
   ///
   /// - Throws: ``SQLiteError`` with ``SQLiteResultCode/range`` when the count of arguments is not

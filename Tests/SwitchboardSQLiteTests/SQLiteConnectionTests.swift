@@ -78,6 +78,26 @@ struct SQLiteConnectionTests {
     #expect(try itemCount(db) == 10)
   }
 
+  /// SQLite compiles a statement again at every new binding of a parameter it compared with
+  /// a partial index's condition: the counter shows it, and a constant in the text avoids it.
+  @Test func aParameterComparedWithAPartialIndexRecompilesItsStatementAtEveryBinding() throws {
+    let db = try SQLiteConnection(path: ":memory:")
+    try db.execute(
+      """
+      CREATE TABLE tickets (id INTEGER PRIMARY KEY, state INTEGER NOT NULL, opened INTEGER NOT NULL);
+      CREATE INDEX open_tickets ON tickets (opened) WHERE state = 2
+      """)
+    let bound = "SELECT count(*) FROM tickets WHERE state = ? AND opened > 0"
+    for state in [1, 2, 1, 2] { _ = try db.fetchOne(bound, [state]) { try $0.int64(0) } }
+    #expect(db.statementsRecompiled >= 3)
+
+    let before = db.statementsRecompiled
+    for state in [1, 2, 1, 2] {
+      _ = try db.fetchOne("SELECT count(*) FROM tickets WHERE state = \(state) AND opened > ?", [0]) { try $0.int64(0) }
+    }
+    #expect(db.statementsRecompiled == before)
+  }
+
   @Test func theSameSQLInsideItsOwnRowLoopGetsAFreshStatement() throws {
     let db = try SQLiteConnection(path: ":memory:")
     try createItems(db)

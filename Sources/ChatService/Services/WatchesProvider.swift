@@ -83,12 +83,13 @@ extension SQLiteConnection {
 
   /// The counts of an agent's top bar: requested chats, and the agent's own accepted ones.
   func topBar(workspaceID: Int64, agentID: Int64) throws -> TopBar {
+    // Sections written into the SQL, not bound: see `chats(workspaceID:section:...)`.
     let requested = try fetchOne(
-      "SELECT count(*) FROM chats WHERE workspace_id = ? AND section = ?",
-      [workspaceID, Int64(SwitchboardChatClient.Section.requested.rawValue)]) { try $0.int64(0) } ?? 0
+      "SELECT count(*) FROM chats WHERE workspace_id = ? AND section = \(SwitchboardChatClient.Section.requested.rawValue)",
+      [workspaceID]) { try $0.int64(0) } ?? 0
     let accepted = try fetchOne(
-      "SELECT count(*) FROM chats WHERE owner_agent_id = ? AND section = ?",
-      [agentID, Int64(SwitchboardChatClient.Section.accepted.rawValue)]) { try $0.int64(0) } ?? 0
+      "SELECT count(*) FROM chats WHERE owner_agent_id = ? AND section = \(SwitchboardChatClient.Section.accepted.rawValue)",
+      [agentID]) { try $0.int64(0) } ?? 0
     return TopBar(
       requestedCount: requested, acceptedCount: accepted,
       requested: try topBarChats(
@@ -102,9 +103,10 @@ extension SQLiteConnection {
         """
         SELECT ch.id, co.name, co.wa_user_id, ch.preview, ch.accepted_at
         FROM chats ch INDEXED BY chats_by_owner JOIN contacts co ON co.id = ch.contact_id
-        WHERE ch.owner_agent_id = ? AND ch.section = ? ORDER BY ch.last_message_at DESC, ch.id DESC LIMIT ?
+        WHERE ch.owner_agent_id = ? AND ch.section = \(SwitchboardChatClient.Section.accepted.rawValue)
+        ORDER BY ch.last_message_at DESC, ch.id DESC LIMIT ?
         """,
-        [agentID, Int64(SwitchboardChatClient.Section.accepted.rawValue), Self.topBarLimit]))
+        [agentID, Self.topBarLimit]))
   }
 
   /// How many chats each list of the top bar shows.

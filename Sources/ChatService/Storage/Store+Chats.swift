@@ -89,8 +89,11 @@ extension SQLiteConnection {
     var sql = "SELECT \(ChatRecord.qualifiedColumns) FROM chats ch"
     var arguments: [(any SQLiteBindable)?] = []
     if text != nil { sql += " JOIN contacts co ON co.id = ch.contact_id" }
-    sql += " WHERE ch.workspace_id = ? AND ch.section = ?"
-    arguments += [workspaceID, Int64(section.rawValue)]
+    // Sections, statuses and directions are written into the SQL rather than bound: SQLite
+    // compiles a statement again at every binding of a value it compared with a partial
+    // index's condition (`chats_requested` is `section = 2`). One text per value instead.
+    sql += " WHERE ch.workspace_id = ? AND ch.section = \(section.rawValue)"
+    arguments.append(workspaceID)
     ContactFilter(tagID: tagID, attribute: attribute).append(to: &sql, &arguments, contact: "ch.contact_id")
     if let agentID {
       sql += " AND ch.owner_agent_id = ?"
@@ -101,8 +104,8 @@ extension SQLiteConnection {
       arguments += [text, text, text]
     }
     if case .some(let viewer) = viewer {
-      sql += " AND (ch.section != ? OR ch.owner_agent_id IS ?)"
-      arguments += [Int64(Section.accepted.rawValue), viewer]
+      sql += " AND (ch.section != \(Section.accepted.rawValue) OR ch.owner_agent_id IS ?)"
+      arguments.append(viewer)
     }
     if let cursor {
       sql += " AND (ch.last_message_at, ch.id) < (?, ?)"
@@ -121,10 +124,10 @@ extension SQLiteConnection {
       try fetchAll(
         """
         SELECT \(ChatRecord.columns) FROM chats
-        WHERE workspace_id = ? AND section = ? AND last_message_at <= ?
+        WHERE workspace_id = ? AND section = \(section.rawValue) AND last_message_at <= ?
         ORDER BY last_message_at, id LIMIT ?
         """,
-        [workspaceID, Int64(section.rawValue), cutoff, limit],
+        [workspaceID, cutoff, limit],
         ChatRecord.init(row:))
     }
     return Array(due.sorted { ($0.lastMessageAt, $0.id) < ($1.lastMessageAt, $1.id) }.prefix(limit))
@@ -146,8 +149,8 @@ extension SQLiteConnection {
     var sql = "SELECT section, count(*) FROM chats WHERE workspace_id = ?"
     var arguments: [(any SQLiteBindable)?] = [workspaceID]
     if let agentID {
-      sql += " AND (section != ? OR owner_agent_id = ?)"
-      arguments += [Int64(Section.accepted.rawValue), agentID]
+      sql += " AND (section != \(Section.accepted.rawValue) OR owner_agent_id = ?)"
+      arguments.append(agentID)
     }
     sql += " GROUP BY section"
     try forEachRow(sql, arguments) { row in
@@ -237,8 +240,12 @@ extension SQLiteConnection {
   /// A chat's outbound messages still waiting for the delivery connector, oldest first.
   func pendingOutbound(chatID: Int64) throws -> [ChatMessage] {
     try fetchAll(
-      "SELECT \(Self.messageColumns) FROM messages WHERE chat_id = ? AND direction = ? AND status = ? ORDER BY id",
-      [chatID, Int64(Direction.outbound.rawValue), Int64(DeliveryStatus.pending.rawValue)], Self.message)
+      """
+      SELECT \(Self.messageColumns) FROM messages
+      WHERE chat_id = ? AND direction = \(Direction.outbound.rawValue) AND status = \(DeliveryStatus.pending.rawValue)
+      ORDER BY id
+      """,
+      [chatID], Self.message)
   }
 
   func updateDelivery(_ message: ChatMessage, id: Int64) throws {

@@ -160,8 +160,8 @@ extension SQLiteConnection {
     var arguments: [(any SQLiteBindable)?] = [workspaceID]
     ContactFilter(tagID: tagID, attribute: attribute).append(to: &sql, &arguments, contact: "c.id")
     if case .some(let viewer) = viewer {
-      sql += " AND NOT EXISTS (SELECT 1 FROM chats ch WHERE ch.contact_id = c.id AND ch.section = ? AND ch.owner_agent_id IS NOT ?)"
-      arguments += [Int64(Section.accepted.rawValue), viewer]
+      sql += " AND NOT EXISTS (SELECT 1 FROM chats ch WHERE ch.contact_id = c.id AND ch.section = \(Section.accepted.rawValue) AND ch.owner_agent_id IS NOT ?)"
+      arguments.append(viewer)
     }
     if let cursor {
       sql += " AND (c.last_seen_at, c.id) < (?, ?)"
