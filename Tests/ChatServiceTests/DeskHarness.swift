@@ -1,4 +1,4 @@
-import ChatService
+@testable import ChatService
 import Foundation
 import SwitchboardChatClient
 import SwitchboardSQLite
@@ -49,7 +49,11 @@ final class DeskHarness: Sendable {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let harness = try await start(directory: directory, keys: keys, watchBuffer: watchBuffer)
     do {
+      // Migrations at open make the writer's first statements compile again once; after
+      // that, no statement may need it at every call (see StatementRecompilationTests).
+      let recompiledBefore = try await harness.writerRecompilations()
       let result = try await body(harness)
+      #expect(try await harness.writerRecompilations() == recompiledBefore, "the writer compiled statements again")
       await harness.stop()
       try harness.expectNoDanglingReferences()
       if databaseDirectory == nil { try? FileManager.default.removeItem(atPath: directory) }
@@ -100,6 +104,11 @@ final class DeskHarness: Sendable {
       "\(try row.string(0)) row \(row.optionalInt64(1).map(String.init) ?? "?") -> \(try row.string(2))"
     }
     #expect(dangling.isEmpty, "rows referring to rows that do not exist: \(dangling)", sourceLocation: sourceLocation)
+  }
+
+  /// How many times the writer's cached statements were compiled again so far.
+  func writerRecompilations() async throws -> Int {
+    try await desk.desk.database.write { $0.statementsRecompiled }
   }
 
   /// The API with `secret`'s credentials.
