@@ -6,7 +6,7 @@ import SwitchboardRPC
 /// refreshes does. What the issue means by "reads do not wait behind writes", measured: every
 /// read runs on a reader connection while the writer commits.
 ///
-/// The readers have a client of their own, like the watches of ``OpenScreens``.
+/// The readers have a client of their own (``BenchAgent``).
 struct DeskReaders {
   /// What the readers saw in the measured seconds.
   struct Tally: Sendable {
@@ -24,13 +24,7 @@ struct DeskReaders {
     async throws -> DeskReaders
   {
     guard count > 0 else { return DeskReaders(reading: Task { Tally() }, client: nil) }
-    var configuration = RPCClient.Configuration()
-    configuration.connections = count / 50 + 1
-    let client = RPCClient(host: "127.0.0.1", port: port, configuration: configuration)
-    let reader = try await admin.admin.createAgent(
-      CreateAgentRequest(name: "Reader \(run)", email: "reader-\(run)@example.com", role: .admin))
-    let token = try await admin.admin.issueAgentToken(IssueAgentTokenRequest(agentID: reader.id, ttlMs: 86_400_000))
-    let agent = SwitchboardAPI(client: client, secret: token.token)
+    let (agent, client) = try await BenchAgent.signIn(name: "Reader \(run)", admin: admin, port: port, calls: count)
     let reading = Task {
       await withTaskGroup(of: Tally.self) { group in
         for _ in 0..<count {

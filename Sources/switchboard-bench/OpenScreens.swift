@@ -6,9 +6,7 @@ import SwitchboardRPC
 /// commits into reads and events on the same two cores, so what they cost the load is worth
 /// measuring.
 ///
-/// The watches have a client of their own, as agents' browsers would: a server admits 100
-/// streams per connection, and watches sharing the load's connections would hold every slot
-/// the load's calls wait for.
+/// The watches have a client of their own (``BenchAgent``).
 struct OpenScreens {
   private let watching: Task<Int, Never>
   private let client: RPCClient?
@@ -18,13 +16,7 @@ struct OpenScreens {
     chats: Int, inboxes: Int, admin: SwitchboardAPI, connector: SwitchboardAPI, port: Int, run: String
   ) async throws -> OpenScreens {
     guard chats + inboxes > 0 else { return OpenScreens(watching: Task { 0 }, client: nil) }
-    var configuration = RPCClient.Configuration()
-    configuration.connections = (chats + inboxes) / 50 + 1
-    let client = RPCClient(host: "127.0.0.1", port: port, configuration: configuration)
-    let supervisor = try await admin.admin.createAgent(
-      CreateAgentRequest(name: "Bench \(run)", email: "bench-\(run)@example.com", role: .admin))
-    let token = try await admin.admin.issueAgentToken(IssueAgentTokenRequest(agentID: supervisor.id, ttlMs: 86_400_000))
-    let agent = SwitchboardAPI(client: client, secret: token.token)
+    let (agent, client) = try await BenchAgent.signIn(name: "Bench \(run)", admin: admin, port: port, calls: chats + inboxes)
     var chatIDs: [String] = []
     for user in 0..<chats {
       let opened = try await connector.chats.receiveInbound(ReceiveInboundRequest(
