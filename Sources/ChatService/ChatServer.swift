@@ -44,12 +44,26 @@ public final class ChatServer: Sendable {
     return configuration
   }
 
+  /// How long the watch log keeps an event: a watch may resume from any sequence it saw within
+  /// this time. The messages, chats and journey are the record and are never pruned.
+  public let watchLogRetention: Duration
+
+  /// A week of the watch log, by default: an agent or connector away longer reloads instead.
+  public static let defaultWatchLogRetention = Duration.seconds(7 * 24 * 3600)
+
   /// Opens (creating and migrating) the database at `databasePath`.
   ///
-  /// - Parameter watchBuffer: how many changes a watch may fall behind the live notifications
-  ///   before it is sent to read them from the database instead (it loses nothing either way;
-  ///   the buffer only saves those reads).
-  public init(databasePath: String, clock: any DeskClock = SystemDeskClock(), watchBuffer: Int = 4096) throws {
+  /// - Parameters:
+  ///   - watchBuffer: how many changes a watch may fall behind the live notifications before it
+  ///     is sent to read them from the database instead (it loses nothing either way; the
+  ///     buffer only saves those reads).
+  ///   - watchLogRetention: how long the watch log keeps an event (positive).
+  public init(
+    databasePath: String, clock: any DeskClock = SystemDeskClock(), watchBuffer: Int = 4096,
+    watchLogRetention: Duration = defaultWatchLogRetention
+  ) throws {
+    precondition(watchLogRetention > .zero, "the watch log must keep its events for some time")
+    self.watchLogRetention = watchLogRetention
     var migrator = Migrator()
     for (index, script) in StoreSchema.migrations.enumerated() {
       migrator.register(version: index + 1, name: "schema version \(index + 1)") { db in try db.execute(script) }
@@ -101,13 +115,43 @@ public final class ChatServer: Sendable {
     return first
   }
 
-  /// Moves quiet chats to History and marks requested chats past the intervention target,
-  /// every `interval`, until the task is cancelled.
+  /// Moves quiet chats to History, marks requested chats past the intervention target and
+  /// prunes the watch log, every `interval`, until the task is cancelled.
   public func runMaintenance(every interval: Duration = .seconds(15)) async {
     while !Task.isCancelled {
       _ = try? await sweep()
+      _ = try? await pruneWatchLog()
       try? await Task.sleep(for: interval)
     }
+  }
+
+  /// Marks the watch log's newest sequence with the time, then deletes the events logged
+  /// longer than `watchLogRetention` ago; returns how many it deleted. A watch resuming from
+  /// before them is refused with `outOfRange` rather than replayed with a gap.
+  @discardableResult
+  public func pruneWatchLog() async throws -> Int {
+    try await pruneWatchLog(chunk: 2_000)
+  }
+
+  /// Deletes `chunk` events per write, so ingest commits between them and no write holds the
+  /// writer long however much is due.
+  func pruneWatchLog(chunk: Int) async throws -> Int {
+    let desk = desk
+    let cutoff = desk.now - watchLogRetention.milliseconds
+    var pruned = 0
+    var first = true
+    while !Task.isCancelled {
+      let marking = first
+      let deleted = try await desk.write { db, _ in
+        // The time read in the write: every event it marks was logged before it.
+        if marking { try db.markEventLog(now: desk.now) }
+        return try db.pruneEvents(loggedBy: cutoff, limit: chunk)
+      }
+      first = false
+      pruned += deleted
+      if deleted < chunk { break }
+    }
+    return pruned
   }
 
   /// One pass of the timers: returns how many chats it changed. Tests call it after moving

@@ -8,17 +8,21 @@ import Glibc
 /// `switchboard serve`: the chat desk on a port, on an SQLite file, until SIGINT or SIGTERM.
 enum ServeCommand {
   static let help = """
-    usage: switchboard serve [--host H] [--port P] [--database FILE]
+    usage: switchboard serve [--host H] [--port P] [--database FILE] [--watch-log-days D]
 
     Serves the chat API on H:P (default 0.0.0.0:7400; --port 0 picks a free port) with its data
     in FILE (default ./switchboard.sqlite, created if missing). SIGINT or SIGTERM drain calls in
     flight, then stop.
+
+    The watch log keeps D days of events (default 7, at most 3650): a watch resumes with
+    after_sequence from any event of that time. Messages, chats and journeys are kept for good.
     """
 
   static func main(_ arguments: [String]) async -> Int32 {
     var host = "0.0.0.0"
     var port = 7400
     var database = "./switchboard.sqlite"
+    var watchLogRetention = ChatServer.defaultWatchLogRetention
     var rest = arguments[...]
     while let flag = rest.popFirst() {
       if flag == "--help" || flag == "-h" {
@@ -32,12 +36,15 @@ enum ServeCommand {
         guard let number = Int(value), (0...65535).contains(number) else { return fail("--port takes 0 to 65535; got \(value)") }
         port = number
       case "--database": database = value
+      case "--watch-log-days":
+        guard let days = Int(value), (1...3650).contains(days) else { return fail("--watch-log-days takes 1 to 3650; got \(value)") }
+        watchLogRetention = .seconds(days * 24 * 3600)
       default: return fail("unknown option \(flag)\n\n\(help)")
       }
     }
     let desk: ChatServer
     do {
-      desk = try ChatServer(databasePath: database)
+      desk = try ChatServer(databasePath: database, watchLogRetention: watchLogRetention)
     } catch {
       return fail("cannot open the database \(database): \(error)")
     }

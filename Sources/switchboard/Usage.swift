@@ -4,10 +4,11 @@ enum Usage {
     switchboard: the live-chat desk for WhatsApp, served over Switchboard's RPC protocol.
 
     Server:
-      switchboard serve [--host H] [--port P] [--database FILE]
+      switchboard serve [--host H] [--port P] [--database FILE] [--watch-log-days D]
           Serves the chat API (default 0.0.0.0:7400, ./switchboard.sqlite). On first start it
           creates the database, a workspace "Default", and prints its admin key and the
-          operator key (which creates more workspaces) once.
+          operator key (which creates more workspaces) once. Watches resume within D days
+          (default 7).
 
     Client (talks to a running server; --server HOST:PORT, default 127.0.0.1:7400;
     --key SECRET or $SWITCHBOARD_KEY, an API key or agent token):

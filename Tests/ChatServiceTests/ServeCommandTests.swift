@@ -61,6 +61,19 @@ struct ServeCommandTests {
     return Running(process: process, port: port, banner: banner, errors: err.fileHandleForReading)
   }
 
+  @Test func aWatchLogRetentionOutOfRangeIsRefusedBeforeAnythingStarts() throws {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = ["serve", "--port", "0", "--database", "/nonexistent/never-created.sqlite", "--watch-log-days", "0"]
+    let err = Pipe()
+    process.standardError = err
+    try process.run()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2)
+    #expect(message.contains("--watch-log-days takes 1 to 3650; got 0"), "\(message)")
+  }
+
   @Test func acknowledgedMessagesSurviveKillNineAndSigtermStopsCleanly() async throws {
     let directory = FileManager.default.temporaryDirectory.appending(path: "switchboard-serve-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

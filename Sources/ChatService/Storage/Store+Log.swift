@@ -49,7 +49,19 @@ extension SQLiteConnection {
   }
 
   /// The logged changes after `sequence`: of one chat, or of the whole workspace.
+  ///
+  /// `outOfRange` when pruning took events after `sequence`: replaying the rest would skip
+  /// changes without a word. Sequences are shared by every workspace and chat, so the watch is
+  /// refused even if none of the pruned events were its own.
   func events(workspaceID: Int64, chatID: Int64?, after sequence: Int64, limit: Int) throws -> [LoggedEvent] {
+    let pruned = try prunedEventSequence()
+    guard sequence >= pruned else {
+      throw ServiceError.outOfRange(
+        """
+        the watch log no longer holds the events after sequence \(sequence): events up to \(pruned) were \
+        pruned for their age. Reload the chats (ListChats, GetChat) and watch again without after_sequence
+        """)
+    }
     let (column, key) = chatID.map { ("chat_id", $0) } ?? ("workspace_id", workspaceID)
     return try fetchAll(
       "SELECT sequence, chat_id, message_id, kind FROM events WHERE \(column) = ? AND sequence > ? ORDER BY sequence LIMIT ?",
@@ -59,6 +71,45 @@ extension SQLiteConnection {
         sequence: try row.int64(0), chatID: try row.int64(1), messageID: row.optionalInt64(2),
         kind: InboxEvent.Kind(rawValue: Int32(try row.int64(3))))
     }
+  }
+
+  // MARK: Watch-log retention
+
+  /// The sequence the log was pruned through (0 when it never was): it holds every event after
+  /// it, without a gap, because pruning takes the oldest events first and never the newest.
+  func prunedEventSequence() throws -> Int64 {
+    // A single min() over the primary key: SQLite reads the first row, not the table.
+    try fetchOne("SELECT min(sequence) FROM events", []) { $0.optionalInt64(0) }.flatMap { $0 }.map { $0 - 1 } ?? 0
+  }
+
+  /// Marks the log's newest sequence with `now` when anything was logged since the last mark.
+  /// A clock that went back marks nothing: the marks must grow in time and sequence together,
+  /// or pruning by them could take events younger than the retention.
+  func markEventLog(now: Int64) throws {
+    guard let newest = try fetchOne("SELECT max(sequence) FROM events", [], { $0.optionalInt64(0) }).flatMap({ $0 }) else { return }
+    let last = try fetchOne("SELECT marked_at, sequence FROM event_marks ORDER BY marked_at DESC LIMIT 1", []) {
+      (at: try $0.int64(0), sequence: try $0.int64(1))
+    }
+    if let last, last.at >= now || last.sequence >= newest { return }
+    try execute("INSERT INTO event_marks (marked_at, sequence) VALUES (?, ?)", [now, newest])
+  }
+
+  /// Deletes up to `limit` of the oldest events that were logged by the last mark at or before
+  /// `cutoff`, never the newest event; returns how many it deleted. The marks that mark older
+  /// than that one go too: it covers everything they did.
+  func pruneEvents(loggedBy cutoff: Int64, limit: Int) throws -> Int {
+    guard
+      let mark = try fetchOne(
+        "SELECT marked_at, sequence FROM event_marks WHERE marked_at <= ? ORDER BY marked_at DESC LIMIT 1", [cutoff],
+        { (at: try $0.int64(0), sequence: try $0.int64(1)) }),
+      let newest = try fetchOne("SELECT max(sequence) FROM events", [], { $0.optionalInt64(0) }).flatMap({ $0 })
+    else { return 0 }
+    try execute("DELETE FROM event_marks WHERE marked_at < ?", [mark.at])
+    let oldest = try prunedEventSequence() + 1
+    let through = min(mark.sequence, newest - 1, oldest + Int64(limit) - 1)
+    guard through >= oldest else { return 0 }
+    try execute("DELETE FROM events WHERE sequence <= ?", [through])
+    return changes
   }
 
   // MARK: Outbox

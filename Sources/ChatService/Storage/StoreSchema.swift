@@ -5,7 +5,7 @@
 /// strings); every list query has an index that serves its order and filter.
 enum StoreSchema {
   /// Each migration's SQL script, version 1 first.
-  static let migrations: [String] = [version1, version2, version3, version4, version5, version6]
+  static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7]
 
   private static let version1 = """
     CREATE TABLE workspaces (
@@ -283,5 +283,16 @@ enum StoreSchema {
   /// sweep. Partial: a chat is in it only while requested, and a message to it moves nothing.
   private static let version6 = """
     CREATE INDEX chats_requested ON chats (workspace_id, requested_at, id) WHERE section = 2;
+    """
+
+  /// The watch log is pruned by age, and its rows carry no time: each maintenance pass marks
+  /// the newest sequence with the time instead, one small row however many events came since,
+  /// so that everything up to a mark older than the retention can go. Pruning never takes the
+  /// newest event: the next sequence is the largest plus one, and must still only grow.
+  private static let version7 = """
+    CREATE TABLE event_marks (
+      marked_at INTEGER PRIMARY KEY,
+      sequence INTEGER NOT NULL
+    );
     """
 }

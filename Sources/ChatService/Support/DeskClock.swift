@@ -35,7 +35,14 @@ public final class ManualDeskClock: DeskClock {
 
   /// Moves the clock forward by `duration`.
   public func advance(by duration: Duration) {
-    let (seconds, attoseconds) = duration.components
-    now.withLock { $0 += seconds * 1000 + attoseconds / 1_000_000_000_000_000 }
+    now.withLock { $0 += duration.milliseconds }
+  }
+}
+
+extension Duration {
+  /// The duration in whole milliseconds, the desk's unit of time.
+  var milliseconds: Int64 {
+    let (seconds, attoseconds) = components
+    return seconds * 1000 + attoseconds / 1_000_000_000_000_000
   }
 }

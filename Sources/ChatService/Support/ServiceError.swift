@@ -21,4 +21,5 @@ struct ServiceError: Error, RPCErrorConvertible, CustomStringConvertible {
 
 extension ServiceError {
   static func aborted(_ message: String) -> ServiceError { ServiceError(code: .aborted, message: message) }
+  static func outOfRange(_ message: String) -> ServiceError { ServiceError(code: .outOfRange, message: message) }
 }

@@ -1,0 +1,98 @@
+@testable import ChatService
+import SwitchboardChatClient
+import SwitchboardSQLite
+import Testing
+
+/// The watch log keeps a week of events (the default): a watch resumes from any sequence of that
+/// week and replays exactly what came after it; a watch resuming from before is refused with
+/// `outOfRange` and a message saying what to do, never served a replay with a hole in it.
+@Suite(.timeLimit(.minutes(1)))
+struct WatchLogRetentionTests {
+  @Test func aWatchResumesWithinTheWeekAndIsToldToReloadFromBeforeIt() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      let chat = try #require(try await people.inbound("I want to talk to an agent", id: "wamid.1").chat)
+      _ = try await people.ada.chats.intervene(InterveneRequest(chatID: chat.id))
+      _ = try await people.ada.chats.sendMessage(SendMessageRequest(chatID: chat.id, text: "zero"))
+      #expect(try await desk.desk.pruneWatchLog() == 0)
+      let weekOld = try await desk.newestEventSequence()
+
+      // Four days on: nothing is a week old yet.
+      desk.clock.advance(by: .seconds(4 * 86_400))
+      _ = try await people.inbound("still there?", id: "wamid.2")
+      #expect(try await desk.desk.pruneWatchLog() == 0)
+      let fromStart = try await people.ada.watches.watchChat(
+        WatchChatRequest(chatID: chat.id, afterSequence: 0), options: watchOptions
+      ) { stream in try await stream.collect { $0.message?.text == "still there?" } }
+      #expect(fromStart.first?.message?.text == "I want to talk to an agent")
+
+      // Eight days on: what was logged by the first day goes, the rest stays.
+      desk.clock.advance(by: .seconds(4 * 86_400))
+      #expect(try await desk.desk.pruneWatchLog() == Int(weekOld))
+      #expect(try await desk.desk.desk.read { try $0.prunedEventSequence() } == weekOld)
+
+      for after in [0, 1, weekOld - 1] {
+        let message = await expectRPCError(.outOfRange) {
+          try await people.ada.watches.watchChat(
+            WatchChatRequest(chatID: chat.id, afterSequence: after), options: watchOptions
+          ) { stream in try await stream.collect { _ in true } }
+        }
+        #expect(message.contains("after sequence \(after)") && message.contains("without after_sequence"), "\(message)")
+      }
+      await expectRPCError(.outOfRange) {
+        try await people.ada.watches.watchInbox(WatchInboxRequest(afterSequence: 0), options: watchOptions) { stream in
+          try await stream.collect { _ in true }
+        }
+      }
+
+      // From the pruned point on, everything is there: the fourth day's changes (the chat
+      // closed for its quiet day, then reopened by the message), from the next sequence on.
+      let resumed = try await people.ada.watches.watchChat(
+        WatchChatRequest(chatID: chat.id, afterSequence: weekOld), options: watchOptions
+      ) { stream in try await stream.collect { $0.message?.text == "still there?" } }
+      #expect(resumed.first?.sequence == weekOld + 1)
+      #expect(resumed.compactMap { $0.message?.text } == ["still there?"])
+
+      // A watch started live is not concerned.
+      let live = try await people.ada.watches.watchChat(WatchChatRequest(chatID: chat.id), options: watchOptions) { stream in
+        var events = stream.makeAsyncIterator()
+        _ = try await people.inbound("back", id: "wamid.3")
+        return try await events.expectNext()
+      }
+      #expect(live.sequence > weekOld)
+    }
+  }
+
+  @Test func pruningKeepsTheNewestEventSoSequencesStillOnlyGrow() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      for index in 0..<6 {
+        _ = try await people.inbound("hello \(index)", from: "55119000000\(index)", id: "wamid.\(index)")
+      }
+      _ = try await desk.desk.pruneWatchLog()
+      let newest = try await desk.newestEventSequence()
+      #expect(newest > 3, "less than a write of the pruning below")
+
+      // Everything is more than a week old: three events per write, and the newest stays.
+      desk.clock.advance(by: .seconds(8 * 86_400))
+      #expect(try await desk.desk.pruneWatchLog(chunk: 3) == Int(newest) - 1)
+      #expect(try await desk.desk.desk.read { try $0.prunedEventSequence() } == newest - 1)
+
+      // A client that saw the newest event resumes from it and misses nothing of what follows.
+      let next = try #require(try await people.inbound("hello again", from: "551190000000", id: "wamid.again").chat)
+      let resumed = try await people.ada.watches.watchInbox(WatchInboxRequest(afterSequence: newest), options: watchOptions) {
+        stream in try await stream.collect { $0.chat?.id == next.id }
+      }
+      #expect(try #require(resumed.first).sequence == newest + 1)
+    }
+  }
+}
+
+extension DeskHarness {
+  /// The sequence of the last event logged, in any workspace.
+  func newestEventSequence() async throws -> Int64 {
+    try await desk.desk.read { db in
+      try db.fetchOne("SELECT max(sequence) FROM events") { try $0.int64(0) } ?? 0
+    }
+  }
+}
