@@ -134,7 +134,9 @@ public final class ChatServer: Sendable {
   }
 
   /// Deletes `chunk` events per write, so ingest commits between them and no write holds the
-  /// writer long however much is due.
+  /// writer long however much is due. After each full chunk it rests three times as long as the
+  /// write took: a backlog (a server upgraded with months of log, or back after a long stop)
+  /// then takes about a quarter of the writer until it is gone, not all of it.
   func pruneWatchLog(chunk: Int) async throws -> Int {
     let desk = desk
     let cutoff = desk.now - watchLogRetention.milliseconds
@@ -142,6 +144,7 @@ public final class ChatServer: Sendable {
     var first = true
     while !Task.isCancelled {
       let marking = first
+      let started = ContinuousClock.now
       let deleted = try await desk.write { db, _ in
         // The time read in the write: every event it marks was logged before it.
         if marking { try db.markEventLog(now: desk.now) }
@@ -150,6 +153,7 @@ public final class ChatServer: Sendable {
       first = false
       pruned += deleted
       if deleted < chunk { break }
+      try await Task.sleep(for: (ContinuousClock.now - started) * 3)
     }
     return pruned
   }

@@ -3,7 +3,8 @@ import Foundation
 import SwitchboardChatClient
 
 /// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
-/// [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]`:
+/// [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]
+/// [--watch-log-seconds L]`:
 /// the chat desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
 /// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
@@ -14,6 +15,10 @@ import SwitchboardChatClient
 /// directory this command filled is measured again as it is, without filling it again.
 /// `--chat-watchers` and `--inbox-watchers` keep agents' screens open during the load (see
 /// ``OpenScreens``); `--readers` has agents list and open chats meanwhile (``DeskReaders``).
+/// `--watch-log-seconds L` keeps L seconds of the watch log and prunes it every second, as the
+/// server's maintenance does with its week: after L seconds, pruning deletes as many events as
+/// ingest logs, the steady state of a desk older than its retention. (On a preloaded database
+/// the first pass marks the whole history, which then goes as fast as the writer allows.)
 enum ChatInboundCommand {
   static func main(_ arguments: [String]) async -> Int32 {
     var concurrency = 64
@@ -25,6 +30,7 @@ enum ChatInboundCommand {
     var chatWatchers = 0
     var inboxWatchers = 0
     var readers = 0
+    var watchLogSeconds: Int?
     var rest = arguments[...]
     while let flag = rest.popFirst(), let value = rest.popFirst() {
       switch flag {
@@ -37,15 +43,16 @@ enum ChatInboundCommand {
       case "--chat-watchers": chatWatchers = Int(value) ?? -1
       case "--inbox-watchers": inboxWatchers = Int(value) ?? -1
       case "--readers": readers = Int(value) ?? -1
+      case "--watch-log-seconds": watchLogSeconds = Int(value) ?? 0
       default: concurrency = 0
       }
     }
     var historyUsers = historyContacts ?? contacts
     guard concurrency > 0, duration > 0, contacts > 0, preload >= 0, historyUsers >= contacts,
-      (0...contacts).contains(chatWatchers), inboxWatchers >= 0, readers >= 0
+      (0...contacts).contains(chatWatchers), inboxWatchers >= 0, readers >= 0, watchLogSeconds.map({ $0 > 0 }) ?? true
     else {
       printError(
-        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]\n"
+        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R] [--watch-log-seconds L]\n"
       )
       return 2
     }
@@ -57,7 +64,8 @@ enum ChatInboundCommand {
       // A database this command filled before (with --database) is measured again as it is:
       // filling ten million messages takes minutes, measuring takes seconds.
       let keyFile = folder + "/admin-key", preloadFile = folder + "/preloaded"
-      var desk = try ChatServer(databasePath: path)
+      let retention = watchLogSeconds.map { Duration.seconds($0) } ?? ChatServer.defaultWatchLogRetention
+      var desk = try ChatServer(databasePath: path, watchLogRetention: retention)
       let adminKey: String
       if let first = try await desk.prepare() {
         adminKey = first.adminKey
@@ -67,7 +75,7 @@ enum ChatInboundCommand {
           // The kernel would otherwise spend the measured seconds writing the preloaded gigabyte
           // back to disk, which a server whose history built up over months never does at once.
           sync()
-          desk = try ChatServer(databasePath: path)
+          desk = try ChatServer(databasePath: path, watchLogRetention: retention)
           _ = try await desk.prepare()
         }
         if directory != nil {
@@ -114,6 +122,16 @@ enum ChatInboundCommand {
       let end = warmEnd + UInt64(duration) * 1_000_000_000
       let desks = try await DeskReaders.start(
         count: readers, admin: admin, port: port, run: String(run, radix: 36), measuredFrom: warmEnd, end: end)
+      let pruning = Task { [desk] in
+        guard watchLogSeconds != nil else { return 0 }
+        var pruned = 0
+        while monotonicNanos() < end {
+          let deleted = try await desk.pruneWatchLog()
+          if monotonicNanos() >= warmEnd { pruned += deleted }
+          try await Task.sleep(for: .seconds(1))
+        }
+        return pruned
+      }
       // Process CPU time over the measured seconds: a figure the machine's other tenants
       // (steal time) move much less than the rate.
       let cpu = Task {
@@ -162,10 +180,11 @@ enum ChatInboundCommand {
       let cpuPerMessage = perMessage(Double(cpuNanos) / 1000)
       let writerPerMessage = perMessage(writerBusy / .microseconds(1))
       let watchedEvents = await screens.close()
+      let prunedEvents = (try? await pruning.value) ?? -1
       var reads = await desks.finish()
       reads.latencies.sort()
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"history_contacts\":\(historyUsers),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"readers\":\(readers),\"reads_per_s\":\(oneDecimal(Double(reads.latencies.count) / Double(duration))),\"read_p50_us\":\(percentileMicroseconds(reads.latencies, 50)),\"read_p99_us\":\(percentileMicroseconds(reads.latencies, 99)),\"errors\":\(errors + reads.errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"history_contacts\":\(historyUsers),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"readers\":\(readers),\"reads_per_s\":\(oneDecimal(Double(reads.latencies.count) / Double(duration))),\"read_p50_us\":\(percentileMicroseconds(reads.latencies, 50)),\"read_p99_us\":\(percentileMicroseconds(reads.latencies, 99)),\"watch_log_seconds\":\(watchLogSeconds ?? 0),\"pruned_events\":\(prunedEvents),\"errors\":\(errors + reads.errors)}"
       )
       client.close()
       server.beginGracefulShutdown()
