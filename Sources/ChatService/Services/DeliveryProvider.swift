@@ -25,42 +25,94 @@ struct DeliveryProvider: DeliveryService {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
     try caller.requireScope(.delivery, "reporting delivery statuses")
-    let messageID = try parseID(request.messageID, "message")
-    let report: ChatDomain.DeliveryStatus
-    switch request.status {
-    case .sent: report = .sent
-    case .delivered: report = .delivered
-    case .read: report = .read
-    case .failed:
-      guard !request.failureCode.isEmpty else {
-        throw ServiceError.invalidArgument("a failed status needs the provider's failure_code (and failure_text) for the agent")
-      }
-      report = .failed(code: request.failureCode, text: request.failureText)
-    default:
-      throw ServiceError.invalidArgument("status must be sent, delivered, read or failed")
-    }
+    _ = try parseID(request.messageID, "message")
+    let report = try StatusReport(request)
     return try await desk.write { db, changes in
-      guard var message = try db.message(messageID, workspaceID: workspaceID), message.direction == .outbound else {
-        throw ServiceError.notFound("no outbound message has id \(messageID) in this workspace")
+      guard let message = try report.apply(db, workspaceID: workspaceID, changes: &changes) else {
+        throw ServiceError.notFound("no outbound message has id \(request.messageID) in this workspace")
       }
-      var status = message.status.domain(code: message.failureCode, text: message.failureText)
-      guard status.apply(report) else { return message }
-      message.status = request.status
-      // The failure fields explain a failed status only: a withdrawn message reported sent
-      // after all loses its reason for not going out.
-      if case .failed(let code, let text) = status {
-        message.failureCode = code
-        message.failureText = text
-      } else {
-        message.failureCode = ""
-        message.failureText = ""
-      }
-      if !request.waMessageID.isEmpty { message.waMessageID = request.waMessageID }
-      try db.updateDelivery(message, id: messageID)
-      let chatID = Int64(message.chatID)!
-      changes.events.append(try db.appendEvent(workspaceID: workspaceID, chatID: chatID, messageID: messageID, kind: .chatUpdated))
       return message
     }
+  }
+
+  /// The most reports one call may carry: a commit's worth, so one call never holds the
+  /// writer long.
+  static let reportLimit = 1_000
+
+  func reportStatuses(_ request: ReportStatusesRequest, context: ServerContext) async throws -> ReportStatusesResponse {
+    let caller = try Caller.require()
+    let workspaceID = try caller.requireWorkspace()
+    try caller.requireScope(.delivery, "reporting delivery statuses")
+    guard request.reports.count <= Self.reportLimit else {
+      throw ServiceError.invalidArgument(
+        "\(request.reports.count) reports in one call; at most \(Self.reportLimit): split them over several calls")
+    }
+    // Every report checked before any is applied: a bad one changes nothing.
+    let reports = try request.reports.enumerated().map { index, report in
+      do { return try StatusReport(report) } catch let error as ServiceError {
+        throw ServiceError(code: error.code, message: "report \(index): \(error.message)")
+      }
+    }
+    guard !reports.isEmpty else { return ReportStatusesResponse() }
+    return try await desk.write { db, changes in
+      ReportStatusesResponse(results: try reports.map { report in
+        ReportStatusResult(message: try report.apply(db, workspaceID: workspaceID, changes: &changes))
+      })
+    }
+  }
+}
+
+/// A checked status report: the message it names and the status it moves it to.
+private struct StatusReport: Sendable {
+  /// Nil when the id cannot be any message's: such a report names no message, like an
+  /// unknown id.
+  let messageID: Int64?
+  let status: ChatDomain.DeliveryStatus
+  let reported: SwitchboardChatClient.DeliveryStatus
+  /// WhatsApp's id for the message, when the report gives it.
+  let waMessageID: String
+
+  init(_ request: ReportStatusRequest) throws(ServiceError) {
+    messageID = try? parseID(request.messageID, "message")
+    switch request.status {
+    case .sent: status = .sent
+    case .delivered: status = .delivered
+    case .read: status = .read
+    case .failed:
+      guard !request.failureCode.isEmpty else {
+        throw .invalidArgument("a failed status needs the provider's failure_code (and failure_text) for the agent")
+      }
+      status = .failed(code: request.failureCode, text: request.failureText)
+    default:
+      throw .invalidArgument("status must be sent, delivered, read or failed")
+    }
+    reported = request.status
+    waMessageID = request.waMessageID
+  }
+
+  /// Moves the message forward (a late status changes nothing) and logs the change for its
+  /// chat's watchers; returns the message as it now stands, or nil when the workspace has no
+  /// outbound message with the id.
+  func apply(_ db: SQLiteConnection, workspaceID: Int64, changes: inout Desk.Changes) throws -> ChatMessage? {
+    guard let messageID, var message = try db.message(messageID, workspaceID: workspaceID), message.direction == .outbound
+    else { return nil }
+    var current = message.status.domain(code: message.failureCode, text: message.failureText)
+    guard current.apply(status) else { return message }
+    message.status = reported
+    // The failure fields explain a failed status only: a withdrawn message reported sent
+    // after all loses its reason for not going out.
+    if case .failed(let code, let text) = current {
+      message.failureCode = code
+      message.failureText = text
+    } else {
+      message.failureCode = ""
+      message.failureText = ""
+    }
+    if !waMessageID.isEmpty { message.waMessageID = waMessageID }
+    try db.updateDelivery(message, id: messageID)
+    let chatID = Int64(message.chatID)!
+    changes.events.append(try db.appendEvent(workspaceID: workspaceID, chatID: chatID, messageID: messageID, kind: .chatUpdated))
+    return message
   }
 }
 
