@@ -4,7 +4,7 @@ import SwitchboardChatClient
 
 /// `chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
 /// [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]
-/// [--watch-log-seconds L] [--delivery D]`:
+/// [--watch-log-seconds L] [--delivery D] [--status-batch B]`:
 /// the chat desk's ingest rate. Serves a fresh desk on a loopback port, then N concurrent callers
 /// deliver inbound messages from K WhatsApp users through the generated client, as the webhook
 /// connector does; each call returns only once the message, the bot's reply, the outbox entry
@@ -20,7 +20,7 @@ import SwitchboardChatClient
 /// ingest logs, the steady state of a desk older than its retention. (On a preloaded database
 /// the first pass marks the whole history, which then goes as fast as the writer allows.)
 /// `--delivery D` runs the delivery connector meanwhile: it watches the outbox and D reporters
-/// report every reply sent, delivered and read (``DeskDelivery``).
+/// report every reply sent, delivered and read (``DeskDelivery``), B reports per call.
 enum ChatInboundCommand {
   static func main(_ arguments: [String]) async -> Int32 {
     var concurrency = 64
@@ -34,6 +34,7 @@ enum ChatInboundCommand {
     var readers = 0
     var watchLogSeconds: Int?
     var deliveryReporters = 0
+    var statusBatch = 1
     var rest = arguments[...]
     while let flag = rest.popFirst(), let value = rest.popFirst() {
       switch flag {
@@ -48,16 +49,17 @@ enum ChatInboundCommand {
       case "--readers": readers = Int(value) ?? -1
       case "--watch-log-seconds": watchLogSeconds = Int(value) ?? 0
       case "--delivery": deliveryReporters = Int(value) ?? -1
+      case "--status-batch": statusBatch = Int(value) ?? 0
       default: concurrency = 0
       }
     }
     var historyUsers = historyContacts ?? contacts
     guard concurrency > 0, duration > 0, contacts > 0, preload >= 0, historyUsers >= contacts,
       (0...contacts).contains(chatWatchers), inboxWatchers >= 0, readers >= 0, watchLogSeconds.map({ $0 > 0 }) ?? true,
-      deliveryReporters >= 0
+      deliveryReporters >= 0, (1...1_000).contains(statusBatch)
     else {
       printError(
-        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R] [--watch-log-seconds L] [--delivery D]\n"
+        "usage: switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M] [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R] [--watch-log-seconds L] [--delivery D] [--status-batch B]\n"
       )
       return 2
     }
@@ -128,7 +130,7 @@ enum ChatInboundCommand {
       let desks = try await DeskReaders.start(
         count: readers, admin: admin, port: port, run: String(run, radix: 36), measuredFrom: warmEnd, end: end)
       let delivery = try await DeskDelivery.start(
-        reporters: deliveryReporters, admin: admin, port: port, measuredFrom: warmEnd, end: end)
+        reporters: deliveryReporters, batch: statusBatch, admin: admin, port: port, measuredFrom: warmEnd, end: end)
       let pruning = Task { [desk] in
         guard watchLogSeconds != nil else { return 0 }
         var pruned = 0
@@ -193,7 +195,7 @@ enum ChatInboundCommand {
       var reads = await desks.finish()
       reads.latencies.sort()
       print(
-        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"history_contacts\":\(historyUsers),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"readers\":\(readers),\"reads_per_s\":\(oneDecimal(Double(reads.latencies.count) / Double(duration))),\"read_p50_us\":\(percentileMicroseconds(reads.latencies, 50)),\"read_p99_us\":\(percentileMicroseconds(reads.latencies, 99)),\"watch_log_seconds\":\(watchLogSeconds ?? 0),\"pruned_events\":\(prunedEvents),\"delivery_reporters\":\(deliveryReporters),\"outbox_items_per_s\":\(oneDecimal(Double(delivered.items) / Double(duration))),\"status_reports_per_s\":\(oneDecimal(Double(delivered.reports) / Double(duration))),\"outbox_lag_p50_us\":\(percentileMicroseconds(delivered.lags, 50)),\"outbox_lag_p99_us\":\(percentileMicroseconds(delivered.lags, 99)),\"errors\":\(errors + reads.errors + delivered.errors)}"
+        "{\"bench\":\"chat-inbound\",\"concurrency\":\(concurrency),\"contacts\":\(contacts),\"preloaded_messages\":\(preload),\"history_contacts\":\(historyUsers),\"seconds\":\(duration),\"messages\":\(latencies.count),\"inbound_per_s\":\(oneDecimal(Double(latencies.count) / Double(duration))),\"p50_us\":\(percentileMicroseconds(latencies, 50)),\"p99_us\":\(percentileMicroseconds(latencies, 99)),\"cpu_us_per_message\":\(oneDecimal(cpuPerMessage)),\"writer_us_per_message\":\(oneDecimal(writerPerMessage)),\"writes_per_commit\":\(oneDecimal(writesPerCommit)),\"chat_watchers\":\(chatWatchers),\"inbox_watchers\":\(inboxWatchers),\"watched_events\":\(watchedEvents),\"readers\":\(readers),\"reads_per_s\":\(oneDecimal(Double(reads.latencies.count) / Double(duration))),\"read_p50_us\":\(percentileMicroseconds(reads.latencies, 50)),\"read_p99_us\":\(percentileMicroseconds(reads.latencies, 99)),\"watch_log_seconds\":\(watchLogSeconds ?? 0),\"pruned_events\":\(prunedEvents),\"delivery_reporters\":\(deliveryReporters),\"status_batch\":\(statusBatch),\"outbox_items_per_s\":\(oneDecimal(Double(delivered.items) / Double(duration))),\"status_reports_per_s\":\(oneDecimal(Double(delivered.reports) / Double(duration))),\"outbox_lag_p50_us\":\(percentileMicroseconds(delivered.lags, 50)),\"outbox_lag_p99_us\":\(percentileMicroseconds(delivered.lags, 99)),\"errors\":\(errors + reads.errors + delivered.errors)}"
       )
       client.close()
       server.beginGracefulShutdown()

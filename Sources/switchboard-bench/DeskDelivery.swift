@@ -8,8 +8,10 @@ import SwitchboardRPC
 /// and three more writes per reply.
 ///
 /// One watch reads the outbox; `reporters` tasks report the statuses, each item going to one of
-/// them by its message id, so an item's three reports stay in order. The connector has a key
-/// and a client of its own, as a separate service would.
+/// them, so an item's three reports stay in order. With a `batch` of B, the watch gathers B
+/// items before handing them to a reporter, which reports them sent in one `ReportStatuses`
+/// call, then delivered in another, then read; with 1, a `ReportStatus` call per status. The
+/// connector has a key and a client of its own, as a separate service would.
 struct DeskDelivery {
   /// What the connector did in the measured seconds.
   struct Tally: Sendable {
@@ -30,9 +32,9 @@ struct DeskDelivery {
 
   /// Starts the connector with `reporters` reporting tasks; it counts what happens from
   /// `measuredFrom` on and stops at `end`.
-  static func start(reporters: Int, admin: SwitchboardAPI, port: Int, measuredFrom: UInt64, end: UInt64)
-    async throws -> DeskDelivery
-  {
+  static func start(
+    reporters: Int, batch: Int, admin: SwitchboardAPI, port: Int, measuredFrom: UInt64, end: UInt64
+  ) async throws -> DeskDelivery {
     guard reporters > 0 else {
       return DeskDelivery(watching: Task { Tally() }, reporting: Task { Tally() }, client: nil, end: end)
     }
@@ -41,11 +43,13 @@ struct DeskDelivery {
     configuration.connections = reporters / 50 + 1
     let client = RPCClient(host: "127.0.0.1", port: port, configuration: configuration)
     let connector = SwitchboardAPI(client: client, secret: key.secret)
-    let queues = (0..<reporters).map { _ in AsyncStream.makeStream(of: OutboxItem.self) }
+    let queues = (0..<reporters).map { _ in AsyncStream.makeStream(of: [OutboxItem].self) }
 
     let watching = Task {
       var tally = Tally()
       defer { for queue in queues { queue.continuation.finish() } }
+      var gathered: [OutboxItem] = []
+      var next = 0
       do {
         try await connector.delivery.watchOutbox(WatchOutboxRequest(afterSequence: 0)) { stream in
           for try await item in stream {
@@ -54,7 +58,12 @@ struct DeskDelivery {
               tally.items += 1
               tally.lags.append((now - min(now, UInt64(max(item.message?.createdAtMs ?? 0, 0)))) * 1_000_000)
             }
-            queues[Int(item.sequence % Int64(reporters))].continuation.yield(item)
+            gathered.append(item)
+            if gathered.count >= batch {
+              queues[next].continuation.yield(gathered)
+              gathered = []
+              next = (next + 1) % reporters
+            }
           }
         }
       } catch is CancellationError {
@@ -94,20 +103,26 @@ struct DeskDelivery {
     return Tally()
   }
 
-  /// One reporter: sent, delivered and read for each item it is given, until the end.
+  /// One reporter: sent, delivered and read for each group of items it is given, until the end.
   private static func report(
-    _ items: AsyncStream<OutboxItem>, with connector: SwitchboardAPI, measuredFrom: UInt64, end: UInt64
+    _ groups: AsyncStream<[OutboxItem]>, with connector: SwitchboardAPI, measuredFrom: UInt64, end: UInt64
   ) async -> Tally {
     var tally = Tally()
-    for await item in items {
-      guard let id = item.message?.id else { continue }
+    for await group in groups {
+      let ids = group.compactMap { $0.message?.id }
       for status in [DeliveryStatus.sent, .delivered, .read] {
+        let reports = ids.map { id in
+          ReportStatusRequest(messageID: id, status: status, waMessageID: status == .sent ? "wamid.out.\(id)" : "")
+        }
         let issued = monotonicNanos()
         if issued >= end { return tally }
         do {
-          _ = try await connector.delivery.reportStatus(
-            ReportStatusRequest(messageID: id, status: status, waMessageID: status == .sent ? "wamid.out.\(id)" : ""))
-          if issued >= measuredFrom, monotonicNanos() <= end { tally.reports += 1 }
+          if reports.count == 1 {
+            _ = try await connector.delivery.reportStatus(reports[0])
+          } else {
+            _ = try await connector.delivery.reportStatuses(ReportStatusesRequest(reports: reports))
+          }
+          if issued >= measuredFrom, monotonicNanos() <= end { tally.reports += reports.count }
         } catch {
           if issued >= measuredFrom { tally.errors += 1 }
         }

@@ -7,7 +7,7 @@
 //   switchboard-bench rpc idle --host H --port P --connections C --server-pid PID
 //   switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
 //       [--history-contacts H] [--database DIR] [--chat-watchers W] [--inbox-watchers I] [--readers R]
-//       [--watch-log-seconds L] [--delivery D]
+//       [--watch-log-seconds L] [--delivery D] [--status-batch B]
 //
 // Each subcommand prints one JSON line. Release builds only: a debug build refuses to run,
 // because its figures would mean nothing.
@@ -26,7 +26,7 @@ let usage = """
          switchboard-bench chat inbound [--concurrency N] [--duration S] [--contacts K] [--preload M]
                                         [--history-contacts H] [--database DIR]
                                         [--chat-watchers W] [--inbox-watchers I] [--readers R]
-                                        [--watch-log-seconds L] [--delivery D]
+                                        [--watch-log-seconds L] [--delivery D] [--status-batch B]
 
   """
 
