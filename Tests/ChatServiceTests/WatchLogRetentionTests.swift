@@ -86,6 +86,42 @@ struct WatchLogRetentionTests {
       #expect(try #require(resumed.first).sequence == newest + 1)
     }
   }
+
+  @Test func aQuietWorkspaceWhoseEventsWereAllPrunedStillWatchesLive() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      let acme = try await desk.api(desk.operatorKey).admin.createWorkspace(CreateWorkspaceRequest(name: "Acme"))
+      let grace = try await desk.signIn("Grace", role: .admin, by: desk.api(acme.adminKeySecret))
+      let acmeKey = try await desk.api(acme.adminKeySecret).admin.createApiKey(CreateApiKeyRequest(label: "wa", scopes: [.ingest]))
+      let acmeConnector = desk.api(acmeKey.secret)
+      let first = try #require(try await acmeConnector.chats.receiveInbound(
+        ReceiveInboundRequest(waMessageID: "wamid.acme.1", waUserID: "5511977770000", text: "hello")).chat)
+      _ = try await desk.desk.pruneWatchLog()
+
+      // A week on, only the first workspace has logged since: all of Acme's events go.
+      desk.clock.advance(by: .seconds(4 * 86_400))
+      _ = try await people.inbound("hello", id: "wamid.1")
+      _ = try await desk.desk.pruneWatchLog()
+      desk.clock.advance(by: .seconds(4 * 86_400))
+      #expect(try await desk.desk.pruneWatchLog() > 0)
+
+      // Grace's screens, opened live, follow what comes next.
+      let inbox = try await grace.api.watches.watchInbox(WatchInboxRequest(), options: watchOptions) { stream in
+        var events = stream.makeAsyncIterator()
+        _ = try await acmeConnector.chats.receiveInbound(
+          ReceiveInboundRequest(waMessageID: "wamid.acme.2", waUserID: "5511977770000", text: "anyone?"))
+        return try await events.expectNext()
+      }
+      #expect(inbox.chat?.id == first.id)
+      let chat = try await grace.api.watches.watchChat(WatchChatRequest(chatID: first.id), options: watchOptions) { stream in
+        var events = stream.makeAsyncIterator()
+        _ = try await acmeConnector.chats.receiveInbound(
+          ReceiveInboundRequest(waMessageID: "wamid.acme.3", waUserID: "5511977770000", text: "hello?"))
+        return try await events.expectNext()
+      }
+      #expect(chat.message?.text == "hello?")
+    }
+  }
 }
 
 extension DeskHarness {

@@ -19,7 +19,7 @@ struct WatchesProvider: WatchesService {
     if let after = request.afterSequence {
       start = max(after, 0)
     } else {
-      start = try await desk.read { try $0.lastEventSequence(workspaceID: workspaceID) }
+      start = try await desk.read { try $0.lastEventSequence() }
     }
     try await desk.follow(.chats, workspaceID: workspaceID, from: start) { after in
       let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
@@ -52,7 +52,7 @@ struct WatchesProvider: WatchesService {
     let chatID = try parseID(request.chatID, "chat")
     let start = try await desk.read { db -> Int64 in
       _ = try db.readableChat(chatID, workspaceID: workspaceID, by: caller)
-      return try db.lastEventSequence(workspaceID: workspaceID)
+      return try db.lastEventSequence()
     }
     let from = request.afterSequence.map { max($0, 0) } ?? start
     try await desk.follow(.chats, workspaceID: workspaceID, chatID: chatID, from: from) { after in
@@ -77,8 +77,11 @@ struct WatchesProvider: WatchesService {
 }
 
 extension SQLiteConnection {
-  func lastEventSequence(workspaceID: Int64) throws -> Int64 {
-    try fetchOne("SELECT coalesce(max(sequence), 0) FROM events WHERE workspace_id = ?", [workspaceID]) { try $0.int64(0) } ?? 0
+  /// Where a live watch starts: the log's newest sequence, whichever workspace logged it. A
+  /// workspace's own newest would do as well, except for a workspace quiet for longer than the
+  /// retention: every event of it pruned, its watches would start before the pruned point.
+  func lastEventSequence() throws -> Int64 {
+    try fetchOne("SELECT coalesce(max(sequence), 0) FROM events", []) { try $0.int64(0) } ?? 0
   }
 
   /// The counts of an agent's top bar: requested chats, and the agent's own accepted ones.
