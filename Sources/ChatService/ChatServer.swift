@@ -118,10 +118,20 @@ public final class ChatServer: Sendable {
   /// Moves quiet chats to History, marks requested chats past the intervention target and
   /// prunes the watch log, every `interval`, until the task is cancelled.
   public func runMaintenance(every interval: Duration = .seconds(15)) async {
-    while !Task.isCancelled {
-      _ = try? await sweep()
-      _ = try? await pruneWatchLog()
-      try? await Task.sleep(for: interval)
+    // Two loops: pruning a backlog takes minutes, and the timers must not wait for it.
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask {
+        while !Task.isCancelled {
+          _ = try? await self.sweep()
+          try? await Task.sleep(for: interval)
+        }
+      }
+      group.addTask {
+        while !Task.isCancelled {
+          _ = try? await self.pruneWatchLog()
+          try? await Task.sleep(for: interval)
+        }
+      }
     }
   }
 
@@ -135,11 +145,16 @@ public final class ChatServer: Sendable {
 
   /// Deletes `chunk` events per write, so ingest commits between them and no write holds the
   /// writer long however much is due. After each full chunk it rests three times as long as the
-  /// write took: a backlog (a server upgraded with months of log, or back after a long stop)
-  /// then takes about a quarter of the writer until it is gone, not all of it.
+  /// write took, its wait for the writer included: a backlog (a server upgraded with months of
+  /// log, or back after a long stop) then takes at most about a quarter of the writer's time
+  /// until it is gone, and less the busier the writer is.
   func pruneWatchLog(chunk: Int) async throws -> Int {
+    precondition(chunk > 0, "pruning needs a positive chunk")
     let desk = desk
     let cutoff = desk.now - watchLogRetention.milliseconds
+    // Open watches are never passed (their oldest position caps the pruning); woken now, the
+    // quiet ones move to the log's newest and hold the next pass back no further.
+    desk.hub.wakeAll(.chats)
     var pruned = 0
     var first = true
     while !Task.isCancelled {
@@ -148,7 +163,7 @@ public final class ChatServer: Sendable {
       let deleted = try await desk.write { db, _ in
         // The time read in the write: every event it marks was logged before it.
         if marking { try db.markEventLog(now: desk.now) }
-        return try db.pruneEvents(loggedBy: cutoff, limit: chunk)
+        return try db.pruneEvents(loggedBy: cutoff, limit: chunk, keepingAfter: desk.watchPositions.oldest)
       }
       first = false
       pruned += deleted

@@ -14,6 +14,8 @@ final class Desk: Sendable {
   let rules = WorkspaceRules()
   /// Returning users' contacts and chats, to decide their next message from.
   let inboundStates = InboundStateCache()
+  /// How far each open inbox and chat watch has read, so pruning never passes them.
+  let watchPositions = WatchPositions()
 
   init(database: SQLiteDatabase, clock: any DeskClock, hub: EventHub = EventHub()) {
     self.database = database

@@ -54,6 +54,8 @@ struct StatusReportBatchTests {
         try await report([ReportStatusRequest(messageID: a, status: .sent), ReportStatusRequest(messageID: a, status: .failed)])
       }
       #expect(failedWithoutCode.hasPrefix("report 1:") && failedWithoutCode.contains("failure_code"), "\(failedWithoutCode)")
+      let noID = await expectRPCError(.invalidArgument) { try await report([ReportStatusRequest(status: .sent)]) }
+      #expect(noID.hasPrefix("report 0: message_id is required"), "\(noID)")
       let badStatus = await expectRPCError(.invalidArgument) { try await report([ReportStatusRequest(messageID: a)]) }
       #expect(badStatus.hasPrefix("report 0:") && badStatus.contains("sent, delivered, read or failed"), "\(badStatus)")
       let tooMany = await expectRPCError(.invalidArgument) {

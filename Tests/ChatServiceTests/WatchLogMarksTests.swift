@@ -4,7 +4,8 @@ import SwitchboardSQLite
 import Testing
 
 /// How the store prunes the watch log by the marks of its maintenance passes: only what a mark
-/// older than the cutoff covers, never the newest event, never by a clock that went back.
+/// older than the cutoff covers, never the newest event nor past an open watch, and on through
+/// a clock that jumped ahead and came back.
 @Suite(.timeLimit(.minutes(1)))
 struct WatchLogMarksTests {
   @Test func pruningTakesWhatAnOldEnoughMarkCoversAndNeverTheNewestEvent() throws {
@@ -24,11 +25,13 @@ struct WatchLogMarksTests {
     try db.markEventLog(now: 100)
     try db.markEventLog(now: 200)  // nothing new since
     try log(2)
-    try db.markEventLog(now: 50)  // the clock went back
+    try db.markEventLog(now: 100)  // the same time again
     #expect(try marks() == [[100, 3]])
 
-    // A cutoff before the first mark prunes nothing; after it, what it covers.
+    // A cutoff before the first mark prunes nothing; after it, what it covers, but never past
+    // an open watch's position.
     #expect(try db.pruneEvents(loggedBy: 99, limit: 100) == 0)
+    #expect(try db.pruneEvents(loggedBy: 150, limit: 100, keepingAfter: 0) == 0)
     #expect(try db.pruneEvents(loggedBy: 150, limit: 2) == 2)
     #expect(try db.pruneEvents(loggedBy: 150, limit: 2) == 1)
     #expect(try db.pruneEvents(loggedBy: 150, limit: 2) == 0)
@@ -43,6 +46,12 @@ struct WatchLogMarksTests {
     #expect(try marks() == [[300, 5]])
     #expect(try db.events(workspaceID: 1, chatID: nil, after: 4, limit: 10).map(\.sequence) == [5])
     #expect(try db.appendEvent(workspaceID: 1, chatID: 1, messageID: nil, kind: .chatUpdated).sequence == 6)
+
+    // A clock that jumped ahead and came back: the mark it made goes, and marking goes on.
+    try db.markEventLog(now: 10_000)
+    try log(1)
+    try db.markEventLog(now: 400)
+    #expect(try marks() == [[300, 5], [400, 7]])
   }
 
   @Test func aLogFromBeforeVersion7IsWholeAndCanBePruned() throws {

@@ -87,6 +87,33 @@ struct WatchLogRetentionTests {
     }
   }
 
+  @Test func anOpenWatchOnAQuietChatIsNeverCutOffByPruning() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      let quiet = try #require(try await people.inbound("hello", id: "wamid.q1").chat)
+      let busy = { (id: String) in
+        _ = try await people.inbound("hello", from: "5511988880000", id: id, name: "João")
+      }
+      let event = try await people.ada.watches.watchChat(WatchChatRequest(chatID: quiet.id), options: watchOptions) { stream in
+        // A week and a day of another chat's messages, and pruning, while this one is silent.
+        try await busy("wamid.b1")
+        _ = try await desk.desk.pruneWatchLog()
+        desk.clock.advance(by: .seconds(4 * 86_400))
+        try await busy("wamid.b2")
+        _ = try await desk.desk.pruneWatchLog()
+        desk.clock.advance(by: .seconds(4 * 86_400))
+        _ = try await desk.desk.pruneWatchLog()
+        _ = try await people.inbound("still here?", id: "wamid.q2")
+        return try await stream.collect { $0.message?.text == "still here?" }.last
+      }
+      #expect(event?.message?.text == "still here?")
+
+      // Closed, it holds nothing back: everything up to the first day goes.
+      #expect(try await desk.desk.pruneWatchLog() >= 0)
+      #expect(try await desk.desk.desk.read { try $0.prunedEventSequence() } > 1)
+    }
+  }
+
   @Test func aQuietWorkspaceWhoseEventsWereAllPrunedStillWatchesLive() async throws {
     try await DeskHarness.with { desk in
       let people = try await DeskPeople.make(desk)

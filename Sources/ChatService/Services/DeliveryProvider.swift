@@ -65,7 +65,7 @@ struct DeliveryProvider: DeliveryService {
 /// A checked status report: the message it names and the status it moves it to.
 private struct StatusReport: Sendable {
   /// Nil when the id cannot be any message's: such a report names no message, like an
-  /// unknown id.
+  /// unknown id (an empty one is refused).
   let messageID: Int64?
   let status: ChatDomain.DeliveryStatus
   let reported: SwitchboardChatClient.DeliveryStatus
@@ -73,6 +73,7 @@ private struct StatusReport: Sendable {
   let waMessageID: String
 
   init(_ request: ReportStatusRequest) throws(ServiceError) {
+    guard !request.messageID.isEmpty else { throw .invalidArgument("message_id is required: the OutboxItem's message.id") }
     messageID = try? parseID(request.messageID, "message")
     switch request.status {
     case .sent: status = .sent

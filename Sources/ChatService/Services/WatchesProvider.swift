@@ -39,7 +39,7 @@ struct WatchesProvider: WatchesService {
               sequence: entry.sequence, kind: .chatHidden, chat: SwitchboardChatClient.Chat(id: record.id.idString), topBar: topBar))
           }
         }
-        return (events, logged.last?.sequence ?? after, logged.count == 256)
+        return (events, try db.readUpTo(logged, after: after, limit: 256), logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
       return (batch.1, batch.2)
@@ -68,7 +68,7 @@ struct WatchesProvider: WatchesService {
           if let messageID = entry.messageID { event.message = try db.message(messageID, workspaceID: workspaceID) }
           events.append(event)
         }
-        return (events, logged.last?.sequence ?? after, logged.count == 256)
+        return (events, try db.readUpTo(logged, after: after, limit: 256), logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
       return (batch.1, batch.2)
@@ -77,6 +77,15 @@ struct WatchesProvider: WatchesService {
 }
 
 extension SQLiteConnection {
+  /// How far a catch-up that read `logged` after `after` has read the whole log: past its last
+  /// entry, up to the newest of any scope when the page was not full, since nothing more of
+  /// the watch's own was there. A quiet watch then keeps up with the log and holds its pruning
+  /// back no further than the last time it was woken.
+  func readUpTo(_ logged: [LoggedEvent], after: Int64, limit: Int) throws -> Int64 {
+    if logged.count == limit, let last = logged.last { return last.sequence }
+    return max(logged.last?.sequence ?? after, try lastEventSequence())
+  }
+
   /// Where a live watch starts: the log's newest sequence, whichever workspace logged it. A
   /// workspace's own newest would do as well, except for a workspace quiet for longer than the
   /// retention: every event of it pruned, its watches would start before the pruned point.

@@ -83,21 +83,24 @@ extension SQLiteConnection {
   }
 
   /// Marks the log's newest sequence with `now` when anything was logged since the last mark.
-  /// A clock that went back marks nothing: the marks must grow in time and sequence together,
-  /// or pruning by them could take events younger than the retention.
+  /// The marks grow in time and sequence together. Marks later than `now` were made by a clock
+  /// that was ahead and has been set back: they go, or marking would stop until their time
+  /// came and the log would grow meanwhile (the events they cover count from now instead).
   func markEventLog(now: Int64) throws {
+    try execute("DELETE FROM event_marks WHERE marked_at > ?", [now])
     guard let newest = try fetchOne("SELECT max(sequence) FROM events", [], { $0.optionalInt64(0) }).flatMap({ $0 }) else { return }
     let last = try fetchOne("SELECT marked_at, sequence FROM event_marks ORDER BY marked_at DESC LIMIT 1", []) {
       (at: try $0.int64(0), sequence: try $0.int64(1))
     }
-    if let last, last.at >= now || last.sequence >= newest { return }
+    if let last, last.at == now || last.sequence >= newest { return }
     try execute("INSERT INTO event_marks (marked_at, sequence) VALUES (?, ?)", [now, newest])
   }
 
   /// Deletes up to `limit` of the oldest events that were logged by the last mark at or before
-  /// `cutoff`, never the newest event; returns how many it deleted. The marks that mark older
-  /// than that one go too: it covers everything they did.
-  func pruneEvents(loggedBy cutoff: Int64, limit: Int) throws -> Int {
+  /// `cutoff`, never the newest event nor any after `keepingAfter` (an open watch's position);
+  /// returns how many it deleted. The marks that mark older than that one go too: it covers
+  /// everything they did.
+  func pruneEvents(loggedBy cutoff: Int64, limit: Int, keepingAfter kept: Int64? = nil) throws -> Int {
     guard
       let mark = try fetchOne(
         "SELECT marked_at, sequence FROM event_marks WHERE marked_at <= ? ORDER BY marked_at DESC LIMIT 1", [cutoff],
@@ -106,7 +109,7 @@ extension SQLiteConnection {
     else { return 0 }
     try execute("DELETE FROM event_marks WHERE marked_at < ?", [mark.at])
     let oldest = try prunedEventSequence() + 1
-    let through = min(mark.sequence, newest - 1, oldest + Int64(limit) - 1)
+    let through = min(mark.sequence, newest - 1, oldest + Int64(limit) - 1, kept ?? .max)
     guard through >= oldest else { return 0 }
     try execute("DELETE FROM events WHERE sequence <= ?", [through])
     return changes

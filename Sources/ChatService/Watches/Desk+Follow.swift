@@ -14,14 +14,18 @@ extension Desk {
     _ catchUp: (Int64) async throws -> (last: Int64, more: Bool)
   ) async throws {
     var last = start
-    while !Task.isCancelled {
-      let wakeUps = hub.subscribe(log, workspaceID: workspaceID, chatID: chatID)
+    // The chat log's open watches hold back its pruning (the outbox is not pruned).
+    let position = log == .chats ? watchPositions.open(at: start) : nil
+    defer { if let position { watchPositions.close(position) } }
+    func read() async throws {
       var more = true
       while more { (last, more) = try await catchUp(last) }
-      for await entry in wakeUps where entry.sequence > last {
-        more = true
-        while more { (last, more) = try await catchUp(last) }
-      }
+      if let position { watchPositions.move(position, to: last) }
+    }
+    while !Task.isCancelled {
+      let wakeUps = hub.subscribe(log, workspaceID: workspaceID, chatID: chatID)
+      try await read()
+      for await entry in wakeUps where entry.sequence > last { try await read() }
       // The server is stopping: end the watch normally; the caller resumes elsewhere.
       if hub.isClosed { return }
     }

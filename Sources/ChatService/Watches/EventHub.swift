@@ -102,6 +102,18 @@ final class EventHub: Sendable {
     }
   }
 
+  /// Wakes every watcher of `log` as if something new had been committed for it: each reads
+  /// the log once, finds nothing of its own, and moves its position to the log's newest (see
+  /// ``WatchPositions``).
+  func wakeAll(_ log: Log) {
+    let all = subscribers.withLock { subscribers in
+      subscribers.filter { $0.key.log == log }.flatMap { topic, continuations in
+        continuations.values.map { ($0, Entry(sequence: .max, workspaceID: topic.workspaceID, chatID: topic.chatID ?? 0)) }
+      }
+    }
+    for (continuation, entry) in all { continuation.yield(entry) }
+  }
+
   /// Whether ``close()`` ran: watches end instead of waiting for more.
   var isClosed: Bool { closed.load(ordering: .acquiring) }
 
