@@ -133,10 +133,13 @@ enum ChatInboundCommand {
         reporters: deliveryReporters, batch: statusBatch, admin: admin, port: port, measuredFrom: warmEnd, end: end)
       let pruning = Task { [desk] in
         guard watchLogSeconds != nil else { return 0 }
+        // Passes that end within the measured seconds; the last one may run past the end and
+        // is counted only if it ends before it.
         var pruned = 0
         while monotonicNanos() < end {
           let deleted = try await desk.pruneWatchLog()
-          if monotonicNanos() >= warmEnd { pruned += deleted }
+          let now = monotonicNanos()
+          if now >= warmEnd, now <= end { pruned += deleted }
           try await Task.sleep(for: .seconds(1))
         }
         return pruned

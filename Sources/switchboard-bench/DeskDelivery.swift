@@ -10,7 +10,8 @@ import SwitchboardRPC
 /// One watch reads the outbox; `reporters` tasks report the statuses, each item going to one of
 /// them, so an item's three reports stay in order. With a `batch` of B, the watch gathers B
 /// items before handing them to a reporter, which reports them sent in one `ReportStatuses`
-/// call, then delivered in another, then read; with 1, a `ReportStatus` call per status. The
+/// call, then delivered in another, then read; with 1, a `ReportStatus` call per status (a
+/// group waits for its B items, which the ingest load brings within milliseconds). The
 /// connector has a key and a client of its own, as a separate service would.
 struct DeskDelivery {
   /// What the connector did in the measured seconds.
@@ -45,6 +46,8 @@ struct DeskDelivery {
     let connector = SwitchboardAPI(client: client, secret: key.secret)
     let queues = (0..<reporters).map { _ in AsyncStream.makeStream(of: [OutboxItem].self) }
 
+    // Replies left pending by earlier runs on the same database are not this run's.
+    let runStartMs = Int64(Date().timeIntervalSince1970 * 1000)
     let watching = Task {
       var tally = Tally()
       defer { for queue in queues { queue.continuation.finish() } }
@@ -52,9 +55,11 @@ struct DeskDelivery {
       var next = 0
       do {
         try await connector.delivery.watchOutbox(WatchOutboxRequest(afterSequence: 0)) { stream in
-          for try await item in stream {
+          for try await item in stream where (item.message?.createdAtMs ?? 0) >= runStartMs {
             let now = UInt64(max(Date().timeIntervalSince1970 * 1000, 0))
-            if monotonicNanos() >= measuredFrom {
+            let received = monotonicNanos()
+            if received >= end { return }
+            if received >= measuredFrom {
               tally.items += 1
               tally.lags.append((now - min(now, UInt64(max(item.message?.createdAtMs ?? 0, 0)))) * 1_000_000)
             }
