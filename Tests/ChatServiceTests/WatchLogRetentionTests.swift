@@ -54,8 +54,10 @@ struct WatchLogRetentionTests {
       #expect(resumed.compactMap { $0.message?.text } == ["still there?"])
 
       // A watch started live is not concerned.
+      try await desk.waitForWatches(0)
       let live = try await people.ada.watches.watchChat(WatchChatRequest(chatID: chat.id), options: watchOptions) { stream in
         var events = stream.makeAsyncIterator()
+        try await desk.waitForWatches(1)
         _ = try await people.inbound("back", id: "wamid.3")
         return try await events.expectNext()
       }
@@ -94,8 +96,10 @@ struct WatchLogRetentionTests {
       let busy = { (id: String) in
         _ = try await people.inbound("hello", from: "5511988880000", id: id, name: "João")
       }
+      try await desk.waitForWatches(0)
       let event = try await people.ada.watches.watchChat(WatchChatRequest(chatID: quiet.id), options: watchOptions) { stream in
         // A week and a day of another chat's messages, and pruning, while this one is silent.
+        try await desk.waitForWatches(1)
         try await busy("wamid.b1")
         _ = try await desk.desk.pruneWatchLog()
         desk.clock.advance(by: .seconds(4 * 86_400))
@@ -133,15 +137,19 @@ struct WatchLogRetentionTests {
       #expect(try await desk.desk.pruneWatchLog() > 0)
 
       // Grace's screens, opened live, follow what comes next.
+      try await desk.waitForWatches(0)
       let inbox = try await grace.api.watches.watchInbox(WatchInboxRequest(), options: watchOptions) { stream in
         var events = stream.makeAsyncIterator()
+        try await desk.waitForWatches(1)
         _ = try await acmeConnector.chats.receiveInbound(
           ReceiveInboundRequest(waMessageID: "wamid.acme.2", waUserID: "5511977770000", text: "anyone?"))
         return try await events.expectNext()
       }
       #expect(inbox.chat?.id == first.id)
+      try await desk.waitForWatches(0)
       let chat = try await grace.api.watches.watchChat(WatchChatRequest(chatID: first.id), options: watchOptions) { stream in
         var events = stream.makeAsyncIterator()
+        try await desk.waitForWatches(1)
         _ = try await acmeConnector.chats.receiveInbound(
           ReceiveInboundRequest(waMessageID: "wamid.acme.3", waUserID: "5511977770000", text: "hello?"))
         return try await events.expectNext()
@@ -152,6 +160,17 @@ struct WatchLogRetentionTests {
 }
 
 extension DeskHarness {
+  /// Waits until exactly `count` watches are open on the server: a watch started live reads
+  /// where the log stands when the server takes it up, so a change made before that is not
+  /// sent; and an ended watch leaves the server a moment after its caller.
+  func waitForWatches(_ count: Int) async throws {
+    let deadline = ContinuousClock.now + .seconds(10)
+    while desk.desk.hub.subscriberCount != count {
+      guard ContinuousClock.now < deadline else { throw HarnessError("\(count) watches never opened") }
+      try await Task.sleep(for: .milliseconds(2))
+    }
+  }
+
   /// The sequence of the last event logged, in any workspace.
   func newestEventSequence() async throws -> Int64 {
     try await desk.desk.read { db in
