@@ -3,6 +3,14 @@ import Foundation
 import SwitchboardSQLite
 import Testing
 
+/// Runs `body` with the path of a new database file, named after `name`, and deletes the file
+/// and its log afterwards.
+func withDatabaseFile<T>(_ name: String, _ body: (String) throws -> T) throws -> T {
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID()).sqlite").path
+  defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+  return try body(path)
+}
+
 /// A database written by an earlier schema keeps what callers rely on after it is migrated.
 @Suite(.timeLimit(.minutes(1)))
 struct SchemaMigrationTests {
@@ -18,75 +26,75 @@ struct SchemaMigrationTests {
   }
 
   @Test func version2KeepsPendingOutboxItemsMessageCountsAndTheWatchLogsOrder() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("migration-\(UUID()).sqlite").path
-    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-    do {
-      let old = try database(at: 1, path)
-      try old.execute(
-        """
-        INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
-          VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
-        INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at, message_count)
-          VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0, 5);
-        INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
-          VALUES (3, 1, 7, 1, 0, 0, 'hi', 4, 0);
-        INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, status, created_at)
-          VALUES (10, 1, 3, 2, x'', 'sent already', 2, 0), (11, 1, 3, 2, x'', 'still pending', 1, 0);
-        INSERT INTO outbox (workspace_id, message_id) VALUES (1, 10), (1, 11);
-        INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (1, 3, 10, 1), (1, 3, 11, 1)
-        """)
+    try withDatabaseFile("migration") { path in
+      do {
+        let old = try database(at: 1, path)
+        try old.execute(
+          """
+          INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+            VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
+          INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at, message_count)
+            VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0, 5);
+          INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
+            VALUES (3, 1, 7, 1, 0, 0, 'hi', 4, 0);
+          INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, status, created_at)
+            VALUES (10, 1, 3, 2, x'', 'sent already', 2, 0), (11, 1, 3, 2, x'', 'still pending', 1, 0);
+          INSERT INTO outbox (workspace_id, message_id) VALUES (1, 10), (1, 11);
+          INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (1, 3, 10, 1), (1, 3, 11, 1)
+          """)
+      }
+      let db = try database(at: StoreSchema.migrations.count, path)
+
+      // The outbox is what is still pending, now numbered by message id.
+      let outbox = try db.outbox(workspaceID: 1, after: 0, limit: 10)
+      #expect(outbox.map(\.sequence) == [11])
+      #expect(outbox.first?.message?.text == "still pending")
+      #expect(outbox.first?.waUserID == "5511999990000")
+      #expect(try db.outbox(workspaceID: 1, after: 11, limit: 10).isEmpty)
+
+      // The contact's message count moved to its chat and reads the same.
+      #expect(try db.contact(7, workspaceID: 1)?.messageCount == 5)
+      #expect(try db.chat(3, workspaceID: 1)?.messageCount == 5)
+
+      // The watch log goes on after its last sequence.
+      let next = try db.appendEvent(workspaceID: 1, chatID: 3, messageID: nil, kind: .chatUpdated)
+      #expect(next.sequence == 3)
+      #expect(try db.events(workspaceID: 1, chatID: nil, after: 0, limit: 10).map(\.sequence) == [1, 2, 3])
     }
-    let db = try database(at: StoreSchema.migrations.count, path)
-
-    // The outbox is what is still pending, now numbered by message id.
-    let outbox = try db.outbox(workspaceID: 1, after: 0, limit: 10)
-    #expect(outbox.map(\.sequence) == [11])
-    #expect(outbox.first?.message?.text == "still pending")
-    #expect(outbox.first?.waUserID == "5511999990000")
-    #expect(try db.outbox(workspaceID: 1, after: 11, limit: 10).isEmpty)
-
-    // The contact's message count moved to its chat and reads the same.
-    #expect(try db.contact(7, workspaceID: 1)?.messageCount == 5)
-    #expect(try db.chat(3, workspaceID: 1)?.messageCount == 5)
-
-    // The watch log goes on after its last sequence.
-    let next = try db.appendEvent(workspaceID: 1, chatID: 3, messageID: nil, kind: .chatUpdated)
-    #expect(next.sequence == 3)
-    #expect(try db.events(workspaceID: 1, chatID: nil, after: 0, limit: 10).map(\.sequence) == [1, 2, 3])
   }
 
   @Test func aContactsVersionMovesWithEveryChangeABotReadsAndOnlyThen() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("versions-\(UUID()).sqlite").path
-    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-    let db = try database(at: StoreSchema.migrations.count, path)
-    try db.execute(
-      """
-      INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
-        VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
-      INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
-        VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0), (8, 1, '5511999990001', 'Bia', 0, 0, 0);
-      INSERT INTO tags (id, workspace_id, name, name_key, created_at) VALUES (1, 1, 'vip', 'vip', 0)
-      """)
-    var last = try #require(try db.fetchOne("SELECT version FROM contacts WHERE id = 7") { try $0.int64(0) })
-    /// Runs `sql` and expects contact 7's version to have moved (or not).
-    func expect(_ sql: String, moves: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
-      try db.execute(sql)
-      let now = try #require(try db.fetchOne("SELECT version FROM contacts WHERE id = 7") { try $0.int64(0) })
-      #expect((now != last) == moves, "\(sql)", sourceLocation: sourceLocation)
-      last = now
+    try withDatabaseFile("versions") { path in
+      let db = try database(at: StoreSchema.migrations.count, path)
+      try db.execute(
+        """
+        INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+          VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
+        INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
+          VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0), (8, 1, '5511999990001', 'Bia', 0, 0, 0);
+        INSERT INTO tags (id, workspace_id, name, name_key, created_at) VALUES (1, 1, 'vip', 'vip', 0)
+        """)
+      var last = try #require(try db.fetchOne("SELECT version FROM contacts WHERE id = 7") { try $0.int64(0) })
+      /// Runs `sql` and expects contact 7's version to have moved (or not).
+      func expect(_ sql: String, moves: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try db.execute(sql)
+        let now = try #require(try db.fetchOne("SELECT version FROM contacts WHERE id = 7") { try $0.int64(0) })
+        #expect((now != last) == moves, "\(sql)", sourceLocation: sourceLocation)
+        last = now
+      }
+      try expect("UPDATE contacts SET name = 'Ana Maria' WHERE id = 7", moves: true)
+      try expect("UPDATE contacts SET email = 'ana@example.com', phone = '+5511' WHERE id = 7", moves: true)
+      try expect("INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (7, 1, 'city', 'Recife')", moves: true)
+      try expect(
+        "INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (7, 1, 'city', 'Natal') ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value",
+        moves: true)
+      try expect("DELETE FROM attributes WHERE contact_id = 7", moves: true)
+      try expect("INSERT INTO contact_tags (contact_id, tag_id, kind, actor, added_at) VALUES (7, 1, 1, x'', 0)", moves: true)
+      try expect("UPDATE tags SET name = 'VIP client' WHERE id = 1", moves: true)
+      try expect("DELETE FROM contact_tags WHERE contact_id = 7", moves: true)
+      try expect("UPDATE contacts SET last_seen_at = 99, intervention_count = 3 WHERE id = 7", moves: false)
+      try expect("INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (8, 1, 'city', 'Recife')", moves: false)
+      try expect("UPDATE tags SET name = 'gold' WHERE id = 1", moves: false)
     }
-    try expect("UPDATE contacts SET name = 'Ana Maria' WHERE id = 7", moves: true)
-    try expect("UPDATE contacts SET email = 'ana@example.com', phone = '+5511' WHERE id = 7", moves: true)
-    try expect("INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (7, 1, 'city', 'Recife')", moves: true)
-    try expect(
-      "INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (7, 1, 'city', 'Natal') ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value",
-      moves: true)
-    try expect("DELETE FROM attributes WHERE contact_id = 7", moves: true)
-    try expect("INSERT INTO contact_tags (contact_id, tag_id, kind, actor, added_at) VALUES (7, 1, 1, x'', 0)", moves: true)
-    try expect("UPDATE tags SET name = 'VIP client' WHERE id = 1", moves: true)
-    try expect("DELETE FROM contact_tags WHERE contact_id = 7", moves: true)
-    try expect("UPDATE contacts SET last_seen_at = 99, intervention_count = 3 WHERE id = 7", moves: false)
-    try expect("INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (8, 1, 'city', 'Recife')", moves: false)
-    try expect("UPDATE tags SET name = 'gold' WHERE id = 1", moves: false)
   }
 }

@@ -173,8 +173,6 @@ extension DeskHarness {
 
   /// The sequence of the last event logged, in any workspace.
   func newestEventSequence() async throws -> Int64 {
-    try await desk.desk.read { db in
-      try db.fetchOne("SELECT max(sequence) FROM events") { try $0.int64(0) } ?? 0
-    }
+    try await desk.desk.read { try $0.lastEventSequence() }
   }
 }

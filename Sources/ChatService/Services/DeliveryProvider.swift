@@ -73,8 +73,11 @@ private struct StatusReport: Sendable {
   let waMessageID: String
 
   init(_ request: ReportStatusRequest) throws(ServiceError) {
-    guard !request.messageID.isEmpty else { throw .invalidArgument("message_id is required: the OutboxItem's message.id") }
-    messageID = try? parseID(request.messageID, "message")
+    do {
+      messageID = try parseID(request.messageID, "message")
+    } catch where error.code == .notFound {
+      messageID = nil
+    }
     switch request.status {
     case .sent: status = .sent
     case .delivered: status = .delivered

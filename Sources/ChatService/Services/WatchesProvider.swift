@@ -77,22 +77,6 @@ struct WatchesProvider: WatchesService {
 }
 
 extension SQLiteConnection {
-  /// How far a catch-up that read `logged` after `after` has read the whole log: past its last
-  /// entry, up to the newest of any scope when the page was not full, since nothing more of
-  /// the watch's own was there. A quiet watch then keeps up with the log and holds its pruning
-  /// back no further than the last time it was woken.
-  func readUpTo(_ logged: [LoggedEvent], after: Int64, limit: Int) throws -> Int64 {
-    if logged.count == limit, let last = logged.last { return last.sequence }
-    return max(logged.last?.sequence ?? after, try lastEventSequence())
-  }
-
-  /// Where a live watch starts: the log's newest sequence, whichever workspace logged it. A
-  /// workspace's own newest would do as well, except for a workspace quiet for longer than the
-  /// retention: every event of it pruned, its watches would start before the pruned point.
-  func lastEventSequence() throws -> Int64 {
-    try fetchOne("SELECT coalesce(max(sequence), 0) FROM events", []) { try $0.int64(0) } ?? 0
-  }
-
   /// The counts of an agent's top bar: requested chats, and the agent's own accepted ones.
   func topBar(workspaceID: Int64, agentID: Int64) throws -> TopBar {
     // Sections written into the SQL, not bound: see `chats(workspaceID:section:...)`.

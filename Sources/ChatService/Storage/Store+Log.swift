@@ -73,6 +73,23 @@ extension SQLiteConnection {
     }
   }
 
+  /// How far a catch-up that read `logged` after `after` has read the whole log: past its last
+  /// entry, up to the newest of any scope when the page was not full, since nothing more of
+  /// the watch's own was there. A quiet watch then keeps up with the log and holds its pruning
+  /// back no further than the last time it was woken.
+  func readUpTo(_ logged: [LoggedEvent], after: Int64, limit: Int) throws -> Int64 {
+    if logged.count == limit, let last = logged.last { return last.sequence }
+    return max(logged.last?.sequence ?? after, try lastEventSequence())
+  }
+
+  /// The log's newest sequence, whichever workspace logged it (0 when it is empty): where a
+  /// live watch starts. A workspace's own newest would do as well, except for a workspace quiet
+  /// for longer than the retention: every event of it pruned, its watches would start before
+  /// the pruned point.
+  func lastEventSequence() throws -> Int64 {
+    try fetchOne("SELECT coalesce(max(sequence), 0) FROM events", []) { try $0.int64(0) } ?? 0
+  }
+
   // MARK: Watch-log retention
 
   /// The sequence the log was pruned through (0 when it never was): it holds every event after
@@ -88,12 +105,17 @@ extension SQLiteConnection {
   /// came and the log would grow meanwhile (the events they cover count from now instead).
   func markEventLog(now: Int64) throws {
     try execute("DELETE FROM event_marks WHERE marked_at > ?", [now])
-    guard let newest = try fetchOne("SELECT max(sequence) FROM events", [], { $0.optionalInt64(0) }).flatMap({ $0 }) else { return }
-    let last = try fetchOne("SELECT marked_at, sequence FROM event_marks ORDER BY marked_at DESC LIMIT 1", []) {
+    let newest = try lastEventSequence()
+    guard newest > 0 else { return }
+    if let last = try lastMark(atOrBefore: now), last.at == now || last.sequence >= newest { return }
+    try execute("INSERT INTO event_marks (marked_at, sequence) VALUES (?, ?)", [now, newest])
+  }
+
+  /// The latest mark made at or before `time`.
+  private func lastMark(atOrBefore time: Int64) throws -> (at: Int64, sequence: Int64)? {
+    try fetchOne("SELECT marked_at, sequence FROM event_marks WHERE marked_at <= ? ORDER BY marked_at DESC LIMIT 1", [time]) {
       (at: try $0.int64(0), sequence: try $0.int64(1))
     }
-    if let last, last.at == now || last.sequence >= newest { return }
-    try execute("INSERT INTO event_marks (marked_at, sequence) VALUES (?, ?)", [now, newest])
   }
 
   /// Deletes up to `limit` of the oldest events that were logged by the last mark at or before
@@ -101,15 +123,10 @@ extension SQLiteConnection {
   /// returns how many it deleted. The marks that mark older than that one go too: it covers
   /// everything they did.
   func pruneEvents(loggedBy cutoff: Int64, limit: Int, keepingAfter kept: Int64? = nil) throws -> Int {
-    guard
-      let mark = try fetchOne(
-        "SELECT marked_at, sequence FROM event_marks WHERE marked_at <= ? ORDER BY marked_at DESC LIMIT 1", [cutoff],
-        { (at: try $0.int64(0), sequence: try $0.int64(1)) }),
-      let newest = try fetchOne("SELECT max(sequence) FROM events", [], { $0.optionalInt64(0) }).flatMap({ $0 })
-    else { return 0 }
+    guard let mark = try lastMark(atOrBefore: cutoff) else { return 0 }
     try execute("DELETE FROM event_marks WHERE marked_at < ?", [mark.at])
     let oldest = try prunedEventSequence() + 1
-    let through = min(mark.sequence, newest - 1, oldest + Int64(limit) - 1, kept ?? .max)
+    let through = min(mark.sequence, try lastEventSequence() - 1, oldest + Int64(limit) - 1, kept ?? .max)
     guard through >= oldest else { return 0 }
     try execute("DELETE FROM events WHERE sequence <= ?", [through])
     return changes
