@@ -5,7 +5,8 @@ import SwitchboardSQLite
 
 /// Real-time updates that lose nothing across a reconnect: every event is a row of the
 /// `events` table with its sequence number; a watch replays the rows after `after_sequence`,
-/// then follows new ones as the hub says they were committed.
+/// then follows new ones as the hub says they were committed. A quiet watch is sent bookmarks
+/// (see `Desk.follow`), so the sequence its client last received stays recent.
 struct WatchesProvider: WatchesService {
   let desk: Desk
 
@@ -21,7 +22,13 @@ struct WatchesProvider: WatchesService {
     } else {
       start = try await desk.read { try $0.lastEventSequence() }
     }
-    try await desk.follow(.chats, workspaceID: workspaceID, from: start) { after in
+    var told = start
+    let bookmark = { (position: Int64) in
+      guard position > told else { return }
+      try await writer.write(InboxEvent(sequence: position, kind: .bookmark))
+      told = position
+    }
+    try await desk.follow(.chats, workspaceID: workspaceID, from: start, bookmark: bookmark) { after in
       let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
         let logged = try db.events(workspaceID: workspaceID, chatID: nil, after: after, limit: 256)
         var events: [InboxEvent] = []
@@ -42,6 +49,7 @@ struct WatchesProvider: WatchesService {
         return (events, try db.readUpTo(logged, after: after, limit: 256), logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
+      told = batch.0.last?.sequence ?? told
       return (batch.1, batch.2)
     }
   }
@@ -55,7 +63,13 @@ struct WatchesProvider: WatchesService {
       return try db.lastEventSequence()
     }
     let from = request.afterSequence.map { max($0, 0) } ?? start
-    try await desk.follow(.chats, workspaceID: workspaceID, chatID: chatID, from: from) { after in
+    var told = from
+    let bookmark = { (position: Int64) in
+      guard position > told else { return }
+      try await writer.write(ChatEvent(sequence: position, bookmark: true))
+      told = position
+    }
+    try await desk.follow(.chats, workspaceID: workspaceID, chatID: chatID, from: from, bookmark: bookmark) { after in
       let batch = try await desk.read { db -> ([ChatEvent], Int64, Bool) in
         let logged = try db.events(workspaceID: workspaceID, chatID: chatID, after: after, limit: 256)
         guard let record = try db.chat(chatID, workspaceID: workspaceID) else { return ([], after, false) }
@@ -71,6 +85,7 @@ struct WatchesProvider: WatchesService {
         return (events, try db.readUpTo(logged, after: after, limit: 256), logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
+      told = batch.0.last?.sequence ?? told
       return (batch.1, batch.2)
     }
   }

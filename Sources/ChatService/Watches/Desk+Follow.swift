@@ -9,8 +9,13 @@ extension Desk {
   /// watcher the hub dropped for being slow subscribes again and catches up from the table.
   /// Wake-ups for entries a catch-up already read are skipped: one read serves every change
   /// committed before it, however many wake-ups they queued meanwhile.
+  ///
+  /// After the maintenance pass's wake-up (``EventHub/wakeAll(_:)``), `bookmark` is given the
+  /// position read up to: a quiet watcher learns how far it has everything, so that resuming
+  /// later starts from there rather than from its last event, which pruning may have passed.
   func follow(
     _ log: EventHub.Log, workspaceID: Int64, chatID: Int64? = nil, from start: Int64,
+    bookmark: (Int64) async throws -> Void = { _ in },
     _ catchUp: (Int64) async throws -> (last: Int64, more: Bool)
   ) async throws {
     var last = start
@@ -25,7 +30,10 @@ extension Desk {
     while !Task.isCancelled {
       let wakeUps = hub.subscribe(log, workspaceID: workspaceID, chatID: chatID)
       try await read()
-      for await entry in wakeUps where entry.sequence > last { try await read() }
+      for await entry in wakeUps where entry.sequence > last {
+        try await read()
+        if entry.isWakeUpCall { try await bookmark(last) }
+      }
       // The server is stopping: end the watch normally; the caller resumes elsewhere.
       if hub.isClosed { return }
     }

@@ -24,6 +24,15 @@ final class EventHub: Sendable {
     var workspaceID: Int64
     /// The chat it concerns.
     var chatID: Int64
+
+    /// The maintenance pass's wake-up for every watcher (``EventHub/wakeAll(_:)``), which
+    /// stands for no entry: its sequence is above every real one, so no watch skips it.
+    static func wakeUpCall(workspaceID: Int64, chatID: Int64?) -> Entry {
+      Entry(sequence: .max, workspaceID: workspaceID, chatID: chatID ?? 0)
+    }
+
+    /// Whether this is ``wakeUpCall(workspaceID:chatID:)`` rather than a committed entry.
+    var isWakeUpCall: Bool { sequence == .max }
   }
 
   /// What a watcher follows: a log of a workspace, or of one of its chats.
@@ -103,12 +112,12 @@ final class EventHub: Sendable {
   }
 
   /// Wakes every watcher of `log` as if something new had been committed for it: each reads
-  /// the log once, finds nothing of its own, and moves its position to the log's newest (see
-  /// ``WatchPositions``).
+  /// the log once, finds nothing of its own, moves its position to the log's newest (see
+  /// ``WatchPositions``) and sends its client a bookmark of it.
   func wakeAll(_ log: Log) {
     let all = subscribers.withLock { subscribers in
       subscribers.filter { $0.key.log == log }.flatMap { topic, continuations in
-        continuations.values.map { ($0, Entry(sequence: .max, workspaceID: topic.workspaceID, chatID: topic.chatID ?? 0)) }
+        continuations.values.map { ($0, Entry.wakeUpCall(workspaceID: topic.workspaceID, chatID: topic.chatID)) }
       }
     }
     for (continuation, entry) in all { continuation.yield(entry) }
