@@ -64,11 +64,7 @@ public final class ChatServer: Sendable {
   ) throws {
     precondition(watchLogRetention > .zero, "the watch log must keep its events for some time")
     self.watchLogRetention = watchLogRetention
-    var migrator = Migrator()
-    for (index, script) in StoreSchema.migrations.enumerated() {
-      migrator.register(version: index + 1, name: "schema version \(index + 1)") { db in try db.execute(script) }
-    }
-    let database = try SQLiteDatabase(path: databasePath, migrator: migrator, configuration: Self.storage)
+    let database = try SQLiteDatabase(path: databasePath, migrator: StoreSchema.migrator(), configuration: Self.storage)
     let desk = Desk(database: database, clock: clock, hub: EventHub(bufferLimit: watchBuffer))
     self.desk = desk
     authenticator = Authenticator(now: { clock.nowMilliseconds() }) { digest, kind, now in
@@ -102,6 +98,10 @@ public final class ChatServer: Sendable {
     let adminKey = Secrets.mint(.apiKey)
     let operatorKey = Secrets.mint(.apiKey)
     let now = desk.now
+    // Every inbound message reads a random page of the idempotency table; read whole now, it is
+    // in the writer's cache from the first message, where a cold one took minutes of random reads
+    // to fill (a fraction 1 - e^(-k/n) of its n pages after k messages).
+    try await desk.write { db, _ in try db.warmInboundIDs() }
     let first = try await desk.write { db, _ -> FirstStart? in
       guard try db.workspaceCount() == 0 else { return nil }
       let id = try db.insertWorkspace(name: "Default", now: now)

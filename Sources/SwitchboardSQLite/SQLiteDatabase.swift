@@ -40,7 +40,7 @@ public final class SQLiteDatabase: Sendable {
   /// every batch of a few hundred inbound messages; 64 MiB holds the batch and the hot upper
   /// levels of every index. Readers keep the default: in WAL mode their cache is dropped
   /// whenever the writer commits, so a large one would buy nothing.
-  static let writerCacheKiB = 65_536
+  static let writerCacheKiB = 524_288
 
   /// Opens (creating if needed) the database at `path`, applies `migrator`'s pending
   /// migrations, then opens `readerCount` readers and starts the writer.

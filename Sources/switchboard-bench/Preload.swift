@@ -1,3 +1,4 @@
+import ChatService
 import SwitchboardChatClient
 import SwitchboardSQLite
 
@@ -36,11 +37,16 @@ enum Preload {
             "INSERT INTO messages (workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
             [chat, inbound ? 1 : 2, inbound ? contact : bot, inbound ? "hello, is anyone there?" : "Hello! How can I help you today?",
              waMessageID, inbound ? 0 : 4, now - Int64(count - index)])
-          // The watch log's row for the message and its reply, as the inbound path writes it.
-          if inbound {
+          // The message's claim on its WhatsApp id and the watch log's row for the message and
+          // its reply, as the inbound path writes them.
+          if let waMessageID {
+            let messageID = db.lastInsertRowID
+            try db.execute(
+              "INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (1, ?, ?)",
+              [InboundIDDigest.of(waMessageID), messageID])
             try db.execute(
               "INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (1, ?, ?, ?)",
-              [chat, db.lastInsertRowID, Int64(InboxEvent.Kind.chatUpdated.rawValue)])
+              [chat, messageID, Int64(InboxEvent.Kind.chatUpdated.rawValue)])
           }
         }
       }

@@ -1,5 +1,6 @@
 @testable import ChatService
 import Foundation
+import SwitchboardChatClient
 import SwitchboardSQLite
 import Testing
 
@@ -16,12 +17,8 @@ func withDatabaseFile<T>(_ name: String, _ body: (String) throws -> T) throws ->
 struct SchemaMigrationTests {
   /// Opens a fresh file at `version` of the schema.
   func database(at version: Int, _ path: String) throws -> SQLiteConnection {
-    var migrator = Migrator()
-    for (index, script) in StoreSchema.migrations.prefix(version).enumerated() {
-      migrator.register(version: index + 1, name: "schema version \(index + 1)") { db in try db.execute(script) }
-    }
     let db = try SQLiteConnection(path: path)
-    _ = try migrator.migrate(db)
+    _ = try StoreSchema.migrator(upTo: version).migrate(db)
     return db
   }
 
@@ -95,6 +92,102 @@ struct SchemaMigrationTests {
       try expect("UPDATE contacts SET last_seen_at = 99, intervention_count = 3 WHERE id = 7", moves: false)
       try expect("INSERT INTO attributes (contact_id, workspace_id, key, value) VALUES (8, 1, 'city', 'Recife')", moves: false)
       try expect("UPDATE tags SET name = 'gold' WHERE id = 1", moves: false)
+    }
+  }
+}
+
+/// Schema 8 moved inbound idempotency from an index of WhatsApp's ids to a table of their
+/// digests: every inbound message stored before is claimed by its id in the new table, so a
+/// retried delivery after the upgrade is still recognised.
+@Suite(.timeLimit(.minutes(1)))
+struct InboundIDMigrationTests {
+  @Test func version8ClaimsEveryStoredInboundIDAndOnlyThose() throws {
+    try withDatabaseFile("inbound-ids") { path in
+      do {
+        let old = try SchemaMigrationTests().database(at: 7, path)
+        try old.execute(
+          """
+          INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+            VALUES (1, 'Acme', 0, 86400000, 86400000, 0), (2, 'Globex', 0, 86400000, 86400000, 0);
+          INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
+            VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0), (8, 2, '5511999990000', 'Ana', 0, 0, 0);
+          INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
+            VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0), (4, 2, 8, 1, 0, 0, 'hi', 1, 0);
+          INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at)
+            VALUES (10, 1, 3, 1, x'', 'hello', 'wamid.A', 0, 0), (11, 1, 3, 2, x'', 'hi!', 'wamid.sent', 2, 0),
+                   (12, 1, 3, 1, x'', 'there?', 'wamid.B', 0, 0), (13, 2, 4, 1, x'', 'hello', 'wamid.A', 0, 0)
+          """)
+      }
+      let db = try SchemaMigrationTests().database(at: StoreSchema.migrations.count, path)
+
+      let claims = try db.fetchAll("SELECT workspace_id, digest, message_id FROM inbound_ids ORDER BY message_id") {
+        [try $0.int64(0), try $0.bytes(1), try $0.int64(2)] as [AnyHashable]
+      }
+      #expect(claims == [
+        [1, InboundIDDigest.of("wamid.A"), 10], [1, InboundIDDigest.of("wamid.B"), 12], [2, InboundIDDigest.of("wamid.A"), 13],
+      ] as [[AnyHashable]])
+      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 1)?.id == "10")
+      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 2)?.id == "13")
+      #expect(try db.inboundMessage(waMessageID: "wamid.sent", workspaceID: 1) == nil)
+
+      // An id claimed before the upgrade is refused again, and the refused row is not kept.
+      #expect(throws: SQLiteError.self) {
+        try db.insertMessageRow(
+          workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
+          waMessageID: "wamid.B", status: .unspecified, now: 1)
+      }
+      #expect(try db.fetchOne("SELECT count(*) FROM messages") { try $0.int(0) } == 4)
+    }
+  }
+
+  @Test func aMessageTakenBackGivesItsIDBack() throws {
+    try withDatabaseFile("inbound-withdrawn") { path in
+      let db = try SchemaMigrationTests().database(at: StoreSchema.migrations.count, path)
+      try db.execute(
+        """
+        INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+          VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
+        INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
+          VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0);
+        INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
+          VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0)
+        """)
+      func store() throws -> Int64 {
+        try db.insertMessageRow(
+          workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
+          waMessageID: "wamid.A", status: .unspecified, now: 1)
+      }
+      // The inbound path takes a message back when its chat moved on meanwhile, and then
+      // stores it again on the writer.
+      let first = try store()
+      try db.deleteInboundMessageRow(first, workspaceID: 1, waMessageID: "wamid.A")
+      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 1) == nil)
+      let second = try store()
+      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 1)?.id == second.idString)
+      #expect(try db.fetchOne("SELECT count(*) FROM messages") { try $0.int(0) } == 1)
+    }
+  }
+
+  @Test func anIDWhoseDigestAnotherHoldsIsRefusedNotTakenForARetry() throws {
+    try withDatabaseFile("inbound-collision") { path in
+      let db = try SchemaMigrationTests().database(at: StoreSchema.migrations.count, path)
+      try db.execute(
+        """
+        INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+          VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
+        INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
+          VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0);
+        INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
+          VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0);
+        INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at)
+          VALUES (10, 1, 3, 1, x'', 'hello', 'wamid.A', 0, 0)
+        """)
+      // As if wamid.C had the digest of wamid.A: no such pair is known, so the claim is forged.
+      try db.execute(
+        "INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (1, ?, 10)", [InboundIDDigest.of("wamid.C")])
+      let error = try #require(throws: ServiceError.self) { try db.inboundMessage(waMessageID: "wamid.C", workspaceID: 1) }
+      #expect(error.code == .internal)
+      #expect(error.message.contains("wamid.C") && error.message.contains("wamid.A"), "\(error.message)")
     }
   }
 }

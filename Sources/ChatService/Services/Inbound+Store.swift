@@ -110,7 +110,7 @@ extension Inbound {
     record.messageCount += 1
     record.apply(plan.chat)
     guard try db.updateChat(record, ifStillAt: state.record.version, contactStillAt: contactRecord.version) else {
-      try db.execute("DELETE FROM messages WHERE id = ?", [messageID])
+      try db.deleteInboundMessageRow(messageID, workspaceID: workspaceID, waMessageID: waMessageID)
       return nil
     }
     if plan.expired {

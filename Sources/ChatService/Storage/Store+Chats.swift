@@ -175,7 +175,7 @@ extension SQLiteConnection {
   }
 
   /// Stores a message; an inbound one whose WhatsApp id was stored before throws the UNIQUE
-  /// violation the caller turns into an idempotent answer.
+  /// violation the caller turns into an idempotent answer, having written nothing.
   func insertMessage(
     workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
     templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
@@ -191,6 +191,10 @@ extension SQLiteConnection {
   /// Stores a message as ``insertMessage(workspaceID:chatID:direction:sender:text:templateName:waMessageID:status:now:)``
   /// does and returns only its id: the inbound path builds the API's message after the commit,
   /// off the writer.
+  ///
+  /// An inbound message's WhatsApp id is claimed in `inbound_ids` right after the row is
+  /// written (the claim holds the row's id); when the id was claimed before, the row goes
+  /// again and the UNIQUE violation is thrown, so nothing of the attempt remains.
   func insertMessageRow(
     workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
     templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
@@ -211,7 +215,35 @@ extension SQLiteConnection {
       try arguments.bind(Int64(status.rawValue))
       try arguments.bind(now)
     }
-    return lastInsertRowID
+    let id = lastInsertRowID
+    if direction == .inbound, let waMessageID {
+      do {
+        try execute("INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (?, ?, ?)") { arguments in
+          try arguments.bind(workspaceID)
+          try arguments.bind(InboundIDDigest.of(waMessageID))
+          try arguments.bind(id)
+        }
+      } catch let error as SQLiteError where error.isUniqueConstraintViolation {
+        try execute("DELETE FROM messages WHERE id = ?", [id])
+        throw error
+      }
+    }
+    return id
+  }
+
+  /// Reads every page of `inbound_ids` into this connection's cache (counting its rows walks
+  /// them all).
+  func warmInboundIDs() throws {
+    _ = try fetchOne("SELECT count(*) FROM inbound_ids") { try $0.int64(0) }
+  }
+
+  /// Takes back an inbound message just written by ``insertMessageRow(workspaceID:chatID:direction:sender:text:templateName:waMessageID:status:now:)``,
+  /// and its claim on its WhatsApp id, so that the id can be stored again.
+  func deleteInboundMessageRow(_ id: Int64, workspaceID: Int64, waMessageID: String) throws {
+    try execute(
+      "DELETE FROM inbound_ids WHERE workspace_id = ? AND digest = ? AND message_id = ?",
+      [workspaceID, InboundIDDigest.of(waMessageID), id])
+    try execute("DELETE FROM messages WHERE id = ?", [id])
   }
 
   func message(_ id: Int64, workspaceID: Int64) throws -> ChatMessage? {
@@ -219,10 +251,20 @@ extension SQLiteConnection {
       "SELECT \(Self.messageColumns) FROM messages WHERE id = ? AND workspace_id = ?", [id, workspaceID], Self.message)
   }
 
+  /// The inbound message stored with WhatsApp id `waMessageID`, if any. Fails when another id
+  /// holds its digest (see ``InboundIDDigest``): the message cannot be stored then, and taking
+  /// the other for a retry would answer with someone else's message.
   func inboundMessage(waMessageID: String, workspaceID: Int64) throws -> ChatMessage? {
-    try fetchOne(
-      "SELECT \(Self.messageColumns) FROM messages WHERE workspace_id = ? AND wa_message_id = ? AND direction = 1",
-      [workspaceID, waMessageID], Self.message)
+    let stored = try fetchOne(
+      """
+      SELECT \(Self.messageColumns) FROM inbound_ids JOIN messages ON messages.id = inbound_ids.message_id
+      WHERE inbound_ids.workspace_id = ? AND inbound_ids.digest = ?
+      """,
+      [workspaceID, InboundIDDigest.of(waMessageID)], Self.message)
+    guard let stored, stored.waMessageID != waMessageID else { return stored }
+    throw ServiceError(
+      code: .internal,
+      message: "WhatsApp message id \(waMessageID) has the same digest as message \(stored.id)'s (\(stored.waMessageID)) and cannot be stored: report it to Switchboard's developers")
   }
 
   func messages(chatID: Int64, before cursor: PageCursor?, limit: Int) throws -> [ChatMessage] {

@@ -1,0 +1,25 @@
+import SwitchboardSQLite
+
+/// How the idempotency table keys WhatsApp's message ids: the first 16 bytes of their SHA-256.
+///
+/// A WhatsApp id is about 60 characters and lands at a random place in any index of them, so
+/// every message reads a leaf of the index, and with millions stored those leaves did not fit
+/// in the writer's cache: nine in ten of the writer's file reads at ten million messages. Keyed
+/// by the digest, the table is a third the size and stays in the cache. Two ids share a digest
+/// with a probability of about n²/2¹²⁹ for n ids (10⁻¹⁵ for a trillion); a lookup compares the
+/// stored id anyway, so a collision is refused with an error rather than taken for a retry.
+public enum InboundIDDigest {
+  /// The key of `waMessageID`.
+  public static func of(_ waMessageID: String) -> [UInt8] {
+    of(Array(waMessageID.utf8))
+  }
+
+  static func of(_ bytes: [UInt8]) -> [UInt8] {
+    Array(SHA256.hash(bytes).prefix(16))
+  }
+
+  /// The SQL function `inbound_id_digest(id)`, for the migration that fills the table.
+  static func define(on db: SQLiteConnection) throws {
+    try db.defineFunction("inbound_id_digest") { of($0) }
+  }
+}
