@@ -131,32 +131,37 @@ struct InboundIDMigrationTests {
       #expect(try db.inboundMessage(waMessageID: "wamid.sent", workspaceID: 1) == nil)
 
       // An id claimed before the upgrade is refused again, and the refused row is not kept.
-      #expect(throws: SQLiteError.self) {
-        try db.insertMessageRow(
-          workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
-          waMessageID: "wamid.B", status: .unspecified, now: 1)
-      }
+      #expect(throws: SQLiteError.self) { try Self.storeInbound("wamid.B", in: db) }
       #expect(try db.fetchOne("SELECT count(*) FROM messages") { try $0.int(0) } == 4)
     }
   }
 
+  /// A database at the newest schema with workspace 1, its contact 7 and their chat 3.
+  static func acme(_ path: String) throws -> SQLiteConnection {
+    let db = try SchemaMigrationTests().database(at: StoreSchema.migrations.count, path)
+    try db.execute(
+      """
+      INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
+        VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
+      INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
+        VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0);
+      INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
+        VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0)
+      """)
+    return db
+  }
+
+  /// Stores an inbound message with WhatsApp id `waMessageID` in chat 3, as the inbound path does.
+  static func storeInbound(_ waMessageID: String, in db: SQLiteConnection) throws -> Int64 {
+    try db.insertMessageRow(
+      workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
+      waMessageID: waMessageID, status: .unspecified, now: 1)
+  }
+
   @Test func aMessageTakenBackGivesItsIDBack() throws {
     try withDatabaseFile("inbound-withdrawn") { path in
-      let db = try SchemaMigrationTests().database(at: StoreSchema.migrations.count, path)
-      try db.execute(
-        """
-        INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
-          VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
-        INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
-          VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0);
-        INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
-          VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0)
-        """)
-      func store() throws -> Int64 {
-        try db.insertMessageRow(
-          workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
-          waMessageID: "wamid.A", status: .unspecified, now: 1)
-      }
+      let db = try Self.acme(path)
+      func store() throws -> Int64 { try Self.storeInbound("wamid.A", in: db) }
       // The inbound path takes a message back when its chat moved on meanwhile, and then
       // stores it again on the writer.
       let first = try store()
@@ -170,21 +175,11 @@ struct InboundIDMigrationTests {
 
   @Test func anIDWhoseDigestAnotherHoldsIsRefusedNotTakenForARetry() throws {
     try withDatabaseFile("inbound-collision") { path in
-      let db = try SchemaMigrationTests().database(at: StoreSchema.migrations.count, path)
-      try db.execute(
-        """
-        INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
-          VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
-        INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
-          VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0);
-        INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
-          VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0);
-        INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at)
-          VALUES (10, 1, 3, 1, x'', 'hello', 'wamid.A', 0, 0)
-        """)
+      let db = try Self.acme(path)
+      let stored = try Self.storeInbound("wamid.A", in: db)
       // As if wamid.C had the digest of wamid.A: no such pair is known, so the claim is forged.
       try db.execute(
-        "INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (1, ?, 10)", [InboundIDDigest.of("wamid.C")])
+        "INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (1, ?, ?)", [InboundIDDigest.of("wamid.C"), stored])
       let error = try #require(throws: ServiceError.self) { try db.inboundMessage(waMessageID: "wamid.C", workspaceID: 1) }
       #expect(error.code == .internal)
       #expect(error.message.contains("wamid.C") && error.message.contains("wamid.A"), "\(error.message)")
