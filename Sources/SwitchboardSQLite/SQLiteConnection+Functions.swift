@@ -13,10 +13,14 @@ extension SQLiteConnection {
       { context, _, arguments in
         guard let context, let argument = arguments?[0] else { return }
         guard sqlite3_value_type(argument) != SQLITE_NULL else { return sqlite3_result_null(context) }
+        // The pointer first, then its length: SQLite's documented order.
+        let start = sqlite3_value_blob(argument)
         let count = Int(sqlite3_value_bytes(argument))
-        let bytes = sqlite3_value_blob(argument).map { [UInt8](UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
+        let bytes = start.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
         let body = Unmanaged<FunctionBody>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue().body
         let result = body(bytes)
+        // An empty array may have no address, which SQLite would take for NULL.
+        guard !result.isEmpty else { return sqlite3_result_zeroblob(context, 0) }
         result.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), transientDestructor) }
       },
       nil, nil,

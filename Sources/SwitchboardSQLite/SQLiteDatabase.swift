@@ -37,8 +37,11 @@ public final class SQLiteDatabase: Sendable {
   /// The writer's page cache, in KiB. A batch of group-committed writes dirties pages all over
   /// the indexes; when they do not fit, SQLite spills them to the log in the middle of the
   /// transaction and writes many of them again at COMMIT. SQLite's default (2 MiB) spilled on
-  /// every batch of a few hundred inbound messages; 64 MiB holds the batch and the hot upper
-  /// levels of every index. Readers keep the default: in WAL mode their cache is dropped
+  /// every batch of a few hundred inbound messages; 64 MiB held the batch and the hot upper
+  /// levels of every index. But a table written at random places (a key of unique ids) needs
+  /// all its leaves cached, or every write first reads one from the file: 512 MiB holds one of
+  /// about twenty million 16-byte keys. SQLite takes the memory only as pages are read, so a
+  /// small database costs little. Readers keep the default: in WAL mode their cache is dropped
   /// whenever the writer commits, so a large one would buy nothing.
   static let writerCacheKiB = 524_288
 

@@ -32,7 +32,7 @@ struct Inbound {
 
   /// Decides what a returning user's message does, reading only. Nil when the message needs
   /// the writer's whole path: a new contact or chat. (A WhatsApp id seen before is caught
-  /// when the message is stored, by its unique index.)
+  /// when the message is stored, by the key of `inbound_ids`.)
   func plan(waUserID: String, text: String) throws -> InboundPlan? {
     try state(waUserID: waUserID).map { planner.plan(text, from: $0) }
   }

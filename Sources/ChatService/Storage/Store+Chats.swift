@@ -174,8 +174,9 @@ extension SQLiteConnection {
       failureText: try row.string(9), createdAtMs: try row.int64(10))
   }
 
-  /// Stores a message; an inbound one whose WhatsApp id was stored before throws the UNIQUE
-  /// violation the caller turns into an idempotent answer, having written nothing.
+  /// Stores a message; an inbound one whose WhatsApp id was stored before throws the
+  /// constraint violation (``SQLiteError/isUniqueConstraintViolation``) the caller turns into an
+  /// idempotent answer, having written nothing.
   func insertMessage(
     workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
     templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
@@ -194,7 +195,7 @@ extension SQLiteConnection {
   ///
   /// An inbound message's WhatsApp id is claimed in `inbound_ids` right after the row is
   /// written (the claim holds the row's id); when the id was claimed before, the row goes
-  /// again and the UNIQUE violation is thrown, so nothing of the attempt remains.
+  /// again and the key's constraint violation is thrown, so nothing of the attempt remains.
   func insertMessageRow(
     workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
     templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
