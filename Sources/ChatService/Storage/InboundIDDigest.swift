@@ -14,6 +14,7 @@ public enum InboundIDDigest {
     of(Array(waMessageID.utf8))
   }
 
+  /// The key of an id given as its UTF-8 bytes, as SQLite hands a text to a function.
   static func of(_ bytes: [UInt8]) -> [UInt8] {
     Array(SHA256.hash(bytes).prefix(16))
   }
