@@ -18,10 +18,10 @@ struct WatchWakeUpTests {
           desk.hub.publish(.chats, (1...100).map { EventHub.Entry(sequence: $0, workspaceID: 1, chatID: 1) })
           // Then one more after it: that one needs a read of its own.
           Task { desk.hub.publish(.chats, [EventHub.Entry(sequence: 101, workspaceID: 1, chatID: 1)]) }
-          return (100, false)
+          return (100, false, nil)
         default:
           desk.hub.close()
-          return (101, false)
+          return (101, false, nil)
         }
       }
       #expect(reads == [0, 100])

@@ -17,7 +17,7 @@ struct DeliveryProvider: DeliveryService {
     try await desk.follow(.outbox, workspaceID: workspaceID, from: max(request.afterSequence, 0)) { after in
       let items = try await desk.read { try $0.outbox(workspaceID: workspaceID, after: after, limit: 256) }
       for item in items { try await writer.write(item) }
-      return (items.last?.sequence ?? after, items.count == 256)
+      return (items.last?.sequence ?? after, items.count == 256, items.last?.sequence)
     }
   }
 

@@ -22,12 +22,7 @@ struct WatchesProvider: WatchesService {
     } else {
       start = try await desk.read { try $0.lastEventSequence() }
     }
-    var told = start
-    let bookmark = { (position: Int64) in
-      guard position > told else { return }
-      try await writer.write(InboxEvent(sequence: position, kind: .bookmark))
-      told = position
-    }
+    let bookmark = { (position: Int64) in try await writer.write(InboxEvent(sequence: position, kind: .bookmark)) }
     try await desk.follow(.chats, workspaceID: workspaceID, from: start, bookmark: bookmark) { after in
       let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
         let logged = try db.events(workspaceID: workspaceID, chatID: nil, after: after, limit: 256)
@@ -49,8 +44,7 @@ struct WatchesProvider: WatchesService {
         return (events, try db.readUpTo(logged, after: after, limit: 256), logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
-      told = batch.0.last?.sequence ?? told
-      return (batch.1, batch.2)
+      return (batch.1, batch.2, batch.0.last?.sequence)
     }
   }
 
@@ -63,12 +57,7 @@ struct WatchesProvider: WatchesService {
       return try db.lastEventSequence()
     }
     let from = request.afterSequence.map { max($0, 0) } ?? start
-    var told = from
-    let bookmark = { (position: Int64) in
-      guard position > told else { return }
-      try await writer.write(ChatEvent(sequence: position, bookmark: true))
-      told = position
-    }
+    let bookmark = { (position: Int64) in try await writer.write(ChatEvent(sequence: position, bookmark: true)) }
     try await desk.follow(.chats, workspaceID: workspaceID, chatID: chatID, from: from, bookmark: bookmark) { after in
       let batch = try await desk.read { db -> ([ChatEvent], Int64, Bool) in
         let logged = try db.events(workspaceID: workspaceID, chatID: chatID, after: after, limit: 256)
@@ -85,8 +74,7 @@ struct WatchesProvider: WatchesService {
         return (events, try db.readUpTo(logged, after: after, limit: 256), logged.count == 256)
       }
       for event in batch.0 { try await writer.write(event) }
-      told = batch.0.last?.sequence ?? told
-      return (batch.1, batch.2)
+      return (batch.1, batch.2, batch.0.last?.sequence)
     }
   }
 }

@@ -11,20 +11,26 @@ extension Desk {
   /// committed before it, however many wake-ups they queued meanwhile.
   ///
   /// After the maintenance pass's wake-up (``EventHub/wakeAll(_:)``), `bookmark` is given the
-  /// position read up to: a quiet watcher learns how far it has everything, so that resuming
-  /// later starts from there rather than from its last event, which pruning may have passed.
+  /// position read up to when it is past the last event sent: a quiet watcher learns how far
+  /// it has everything, so that resuming later starts from there rather than from its last
+  /// event, which pruning may have passed.
   func follow(
     _ log: EventHub.Log, workspaceID: Int64, chatID: Int64? = nil, from start: Int64,
     bookmark: (Int64) async throws -> Void = { _ in },
-    _ catchUp: (Int64) async throws -> (last: Int64, more: Bool)
+    _ catchUp: (Int64) async throws -> (last: Int64, more: Bool, sent: Int64?)
   ) async throws {
     var last = start
+    // Where the client would resume from: the last event or bookmark sent, or where it started.
+    var told = start
     // The chat log's open watches hold back its pruning (the outbox is not pruned).
     let position = log == .chats ? watchPositions.open(at: start) : nil
     defer { if let position { watchPositions.close(position) } }
     func read() async throws {
       var more = true
-      while more { (last, more) = try await catchUp(last) }
+      while more {
+        let caughtUp = try await catchUp(last)
+        (last, more, told) = (caughtUp.last, caughtUp.more, caughtUp.sent ?? told)
+      }
       if let position { watchPositions.move(position, to: last) }
     }
     while !Task.isCancelled {
@@ -32,7 +38,10 @@ extension Desk {
       try await read()
       for await entry in wakeUps where entry.sequence > last {
         try await read()
-        if entry.isWakeUpCall { try await bookmark(last) }
+        if entry.isWakeUpCall, last > told {
+          try await bookmark(last)
+          told = last
+        }
       }
       // The server is stopping: end the watch normally; the caller resumes elsewhere.
       if hub.isClosed { return }
