@@ -1,3 +1,4 @@
+@testable import ChatService
 import SwitchboardChatClient
 import Testing
 
@@ -68,6 +69,52 @@ struct WatchResumeTests {
           == ["I want to talk to an agent", "zero", "one", "two", "three", "four", "five"])
       #expect(pieces.allSatisfy { $0.chat?.id == chat.id })
       #expect(after.last?.chat?.tags == ["first-message", "vip"])
+    }
+  }
+
+  /// A chat's events are read from the log a block of 16,384 sequences at a time: a resume
+  /// whose missed events lie blocks apart, with blocks of other workspaces' events between
+  /// them, gets each of them once and in order.
+  @Test func aChatWatchResumesAcrossBlocksOfTheLog() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      _ = try await people.inbound("hello", from: "5511900000001", id: "wamid.warm-up", name: "Warm Up")
+      let chat = try #require(try await people.inbound("I want to talk to an agent", id: "wamid.1").chat)
+      _ = try await people.ada.chats.intervene(InterveneRequest(chatID: chat.id))
+      let send = { (text: String) in
+        _ = try await people.ada.chats.sendMessage(SendMessageRequest(chatID: chat.id, text: text))
+      }
+      // Another workspace's event at `sequence`, so that the next ones come after it: as if a
+      // busy desk had logged everything in between.
+      let skip = { (sequence: Int64) in
+        try await desk.desk.desk.database.write { db in
+          try db.execute("INSERT INTO events (sequence, workspace_id, chat_id, kind) VALUES (?, 999, 999, 1)", [sequence])
+        }
+      }
+
+      try await send("zero")
+      let last = try await people.ada.watches.watchChat(
+        WatchChatRequest(chatID: chat.id, afterSequence: 1), options: watchOptions
+      ) { stream in try #require(try await stream.collect { $0.message?.text == "zero" }.last).sequence }
+
+      try await skip(40_000)
+      try await send("one")
+      try await send("two")
+      try await skip(200_000)
+      try await send("three")
+
+      let missed = try await people.ada.watches.watchChat(
+        WatchChatRequest(chatID: chat.id, afterSequence: last), options: watchOptions
+      ) { stream in
+        var events = stream.makeAsyncIterator()
+        var seen = try await events.expectNext(3)
+        try await skip(300_000)
+        try await send("four")
+        seen.append(try await events.expectNext())
+        return seen
+      }
+      #expect(missed.map { $0.message?.text } == ["one", "two", "three", "four"])
+      #expect(missed.map(\.sequence) == [40_001, 40_002, 200_001, 300_001])
     }
   }
 

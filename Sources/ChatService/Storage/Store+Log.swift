@@ -46,6 +46,14 @@ extension SQLiteConnection {
     var chatID: Int64
     var messageID: Int64?
     var kind: InboxEvent.Kind
+
+    /// A row of `sequence, chat_id, message_id, kind`.
+    init(row: SQLiteRow) throws {
+      sequence = try row.int64(0)
+      chatID = try row.int64(1)
+      messageID = row.optionalInt64(2)
+      kind = InboxEvent.Kind(rawValue: Int32(try row.int64(3)))
+    }
   }
 
   /// The logged changes after `sequence`: of one chat, or of the whole workspace.
@@ -62,15 +70,37 @@ extension SQLiteConnection {
         pruned for their age. Reload the chats (ListChats, GetChat) and watch again without after_sequence
         """)
     }
-    let (column, key) = chatID.map { ("chat_id", $0) } ?? ("workspace_id", workspaceID)
-    return try fetchAll(
-      "SELECT sequence, chat_id, message_id, kind FROM events WHERE \(column) = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-      [key, sequence, limit]
-    ) { row in
-      LoggedEvent(
-        sequence: try row.int64(0), chatID: try row.int64(1), messageID: row.optionalInt64(2),
-        kind: InboxEvent.Kind(rawValue: Int32(try row.int64(3))))
+    guard let chatID else {
+      return try fetchAll(
+        "SELECT sequence, chat_id, message_id, kind FROM events WHERE workspace_id = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+        [workspaceID, sequence, limit], LoggedEvent.init(row:))
     }
+    return try chatEvents(chatID, after: sequence, limit: limit)
+  }
+
+  /// How many low bits of a sequence its block leaves out: `events_by_chat_block` is keyed by
+  /// `sequence >> 14`, and a query must state that very expression for SQLite to use it. A
+  /// block spans 16,384 events: a chat's events a few seconds apart on a busy desk cost a
+  /// lookup or two, a week of them on a desk of a thousand messages a second some 37,000.
+  static let eventBlockBits = 14
+
+  /// A chat's events after `sequence`, oldest first: a range of `events_by_chat_block` in each
+  /// block from the one `sequence` is in to the newest, until `limit` are found.
+  private func chatEvents(_ chatID: Int64, after sequence: Int64, limit: Int) throws -> [LoggedEvent] {
+    let bits = Self.eventBlockBits
+    let lastBlock = try lastEventSequence() >> bits
+    var block = (sequence + 1) >> bits
+    var found: [LoggedEvent] = []
+    while block <= lastBlock, found.count < limit {
+      found += try fetchAll(
+        """
+        SELECT sequence, chat_id, message_id, kind FROM events INDEXED BY events_by_chat_block
+        WHERE sequence >> \(bits) = ? AND chat_id = ? AND sequence > ? ORDER BY sequence LIMIT ?
+        """,
+        [block, chatID, sequence, limit - found.count], LoggedEvent.init(row:))
+      block += 1
+    }
+    return found
   }
 
   /// How far a catch-up that read `logged` after `after` has read the whole log: past its last

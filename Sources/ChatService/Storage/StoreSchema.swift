@@ -7,7 +7,7 @@ import SwitchboardSQLite
 /// strings); every list query has an index that serves its order and filter.
 enum StoreSchema {
   /// Each migration's SQL script, version 1 first.
-  static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8]
+  static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
 
   /// A migrator bringing a database to `version` (all of them by default). Scripts may call
   /// the SQL functions defined here (``InboundIDDigest``).
@@ -328,5 +328,15 @@ enum StoreSchema {
       WHERE direction = 1 AND wa_message_id IS NOT NULL
       ORDER BY 1, 2;
     DROP INDEX inbound_once;
+    """
+
+  /// The watch log's chat index keyed by block of sequences first (``SQLiteConnection/eventBlockBits``):
+  /// keyed by chat, every event landed in its own chat's leaf, a page per message for the
+  /// checkpoints to write back all over the file once chats have long histories; keyed by block,
+  /// a batch's events share the current block's few leaves. A chat's events after a sequence
+  /// are then read block by block, each a range of the index.
+  private static let version9 = """
+    DROP INDEX events_by_chat;
+    CREATE INDEX events_by_chat_block ON events (sequence >> 14, chat_id, sequence);
     """
 }
