@@ -13,21 +13,25 @@ public struct MethodDescriptor: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The service's fully qualified name (`switchboard.chat.v1.Chats`).
-  public var service: String
+  public var service: String { didSet { path = Self.path(service, method) } }
   /// The rpc's name as declared (`Intervene`).
-  public var method: String
+  public var method: String { didSet { path = Self.path(service, method) } }
   /// How messages flow.
   public var kind: Kind
+
+  /// The path that CALL_START frames carry: `switchboard.chat.v1.Chats/Intervene`. Stored,
+  /// not computed: every call sends it, and building it allocated a string per call.
+  public private(set) var path: String
 
   /// Creates a descriptor.
   public init(service: String, method: String, kind: Kind) {
     self.service = service
     self.method = method
     self.kind = kind
+    path = Self.path(service, method)
   }
 
-  /// The path that CALL_START frames carry: `switchboard.chat.v1.Chats/Intervene`.
-  public var path: String { "\(service)/\(method)" }
+  private static func path(_ service: String, _ method: String) -> String { "\(service)/\(method)" }
 
   /// The path.
   public var description: String { path }
