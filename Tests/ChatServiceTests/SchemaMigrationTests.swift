@@ -126,9 +126,9 @@ struct InboundIDMigrationTests {
       #expect(claims == [
         [1, InboundIDDigest.of("wamid.A"), 10], [1, InboundIDDigest.of("wamid.B"), 12], [2, InboundIDDigest.of("wamid.A"), 13],
       ] as [[AnyHashable]])
-      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 1)?.id == "10")
-      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 2)?.id == "13")
-      #expect(try db.inboundMessage(waMessageID: "wamid.sent", workspaceID: 1) == nil)
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1)?.id == "10")
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 2)?.id == "13")
+      #expect(try db.inboundMessage(InboundID("wamid.sent"), workspaceID: 1) == nil)
 
       // An id claimed before the upgrade is refused again, and the refused row is not kept.
       #expect(throws: SQLiteError.self) { try Self.storeInbound("wamid.B", in: db) }
@@ -165,10 +165,10 @@ struct InboundIDMigrationTests {
       // The inbound path takes a message back when its chat moved on meanwhile, and then
       // stores it again on the writer.
       let first = try store()
-      try db.deleteInboundMessageRow(first, workspaceID: 1, waMessageID: "wamid.A")
-      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 1) == nil)
+      try db.deleteInboundMessageRow(first, workspaceID: 1, inboundID: InboundID("wamid.A"))
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1) == nil)
       let second = try store()
-      #expect(try db.inboundMessage(waMessageID: "wamid.A", workspaceID: 1)?.id == second.idString)
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1)?.id == second.idString)
       #expect(try db.fetchOne("SELECT count(*) FROM messages") { try $0.int(0) } == 1)
     }
   }
@@ -180,7 +180,7 @@ struct InboundIDMigrationTests {
       // As if wamid.C had the digest of wamid.A: no such pair is known, so the claim is forged.
       try db.execute(
         "INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (1, ?, ?)", [InboundIDDigest.of("wamid.C"), stored])
-      let error = try #require(throws: ServiceError.self) { try db.inboundMessage(waMessageID: "wamid.C", workspaceID: 1) }
+      let error = try #require(throws: ServiceError.self) { try db.inboundMessage(InboundID("wamid.C"), workspaceID: 1) }
       #expect(error.code == .internal)
       #expect(error.message.contains("wamid.C") && error.message.contains("wamid.A"), "\(error.message)")
     }

@@ -33,13 +33,14 @@ struct ChatsProvider: ChatsService {
         try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(waUserID: waUserID, text: text)
       }
     }
+    let inboundID = InboundID(request.waMessageID)
     let written = try await desk.write { db, changes -> InboundWrite in
       let inbound = Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules)
-      if let plan, let stored = try inbound.apply(plan, waMessageID: request.waMessageID, phone: phone, text: text, changes: &changes) {
+      if let plan, let stored = try inbound.apply(plan, inboundID: inboundID, phone: phone, text: text, changes: &changes) {
         return .stored(stored)
       }
       return try inbound.receive(
-        waMessageID: request.waMessageID, waUserID: waUserID, phone: phone, profileName: profileName, text: text,
+        inboundID: inboundID, waUserID: waUserID, phone: phone, profileName: profileName, text: text,
         changes: &changes)
     }
     // The answer and the state to remember are built here, after the commit, off the writer.

@@ -78,10 +78,10 @@ extension Inbound {
   /// the message is still new; nil, having written nothing, when not (the caller then takes
   /// the whole path).
   func apply(
-    _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, changes: inout Desk.Changes
+    _ plan: InboundPlan, inboundID: InboundID, phone: String?, text: String, changes: inout Desk.Changes
   ) throws -> StoredInbound? {
     do {
-      return try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes)
+      return try store(plan, inboundID: inboundID, phone: phone, text: text, newContact: false, changes: &changes)
     } catch let error as SQLiteError where error.isUniqueConstraintViolation {
       // The same WhatsApp message was stored since the plan was made (a concurrent retry).
       // The message is the first row `store` writes, so nothing of this attempt remains.
@@ -93,7 +93,7 @@ extension Inbound {
   /// outbox, the journey and the watch log. Nil, having written nothing, when the contact or
   /// the chat moved on since the state the plan was made from.
   func store(
-    _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
+    _ plan: InboundPlan, inboundID: InboundID, phone: String?, text: String, newContact: Bool,
     changes: inout Desk.Changes
   ) throws -> StoredInbound? {
     let state = plan.state
@@ -103,14 +103,14 @@ extension Inbound {
     // nothing else of this attempt may be written before that is known.
     let messageID = try db.insertMessageRow(
       workspaceID: workspaceID, chatID: record.id, direction: .inbound, sender: Self.sender(contactRecord), text: text,
-      waMessageID: waMessageID, status: .unspecified, now: now)
+      waMessageID: inboundID.text, digest: inboundID.digest, status: .unspecified, now: now)
     // Then the chat, checking in the same statement that the plan still holds: that neither
     // the chat nor its contact moved on since the state it was made from.
     record.preview = ChatRecord.preview(of: plan.replies.last ?? text)
     record.messageCount += 1
     record.apply(plan.chat)
     guard try db.updateChat(record, ifStillAt: state.record.version, contactStillAt: contactRecord.version) else {
-      try db.deleteInboundMessageRow(messageID, workspaceID: workspaceID, waMessageID: waMessageID)
+      try db.deleteInboundMessageRow(messageID, workspaceID: workspaceID, inboundID: inboundID)
       return nil
     }
     if plan.expired {

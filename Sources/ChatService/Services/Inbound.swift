@@ -8,8 +8,8 @@ import SwitchboardSQLite
 ///
 /// A message is decided (``InboundPlan``) and then stored. For a returning user the decision
 /// is made off the writer, from the state remembered from their last message or read on a
-/// reader, and the writer only checks that it still holds (``apply(_:waMessageID:phone:text:changes:)``);
-/// otherwise the writer does both (``receive(waMessageID:waUserID:phone:profileName:text:changes:)``).
+/// reader, and the writer only checks that it still holds (``apply(_:inboundID:phone:text:changes:)``);
+/// otherwise the writer does both (``receive(inboundID:waUserID:phone:profileName:text:changes:)``).
 struct Inbound {
   let db: SQLiteConnection
   let workspaceID: Int64
@@ -40,14 +40,14 @@ struct Inbound {
   /// The whole path, on the writer: a message seen before gets what it produced the first
   /// time; a new contact or chat is created; then the message is decided and stored.
   func receive(
-    waMessageID: String, waUserID: String, phone: String?, profileName: String?, text: String,
+    inboundID: InboundID, waUserID: String, phone: String?, profileName: String?, text: String,
     changes: inout Desk.Changes
   ) throws -> InboundWrite {
-    if let earlier = try db.inboundMessage(waMessageID: waMessageID, workspaceID: workspaceID) {
+    if let earlier = try db.inboundMessage(inboundID, workspaceID: workspaceID) {
       return .repeated(try repeated(earlier))
     }
     if let plan = try plan(waUserID: waUserID, text: text) {
-      return .stored(try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: false, changes: &changes))
+      return .stored(try storeOnWriter(plan, inboundID: inboundID, phone: phone, text: text, newContact: false, changes: &changes))
     }
     // A first message: of a new contact, or of a contact without a chat (imported for a
     // campaign). The message starts the chat, so it is not received again.
@@ -76,15 +76,15 @@ struct Inbound {
     try db.episodeStarted(workspaceID: workspaceID, chatID: record.id, at: now)
     let state = InboundState(contactRecord: contactRecord, record: record, contact: stored, chat: chat, tagNames: tagNames)
     let plan = planner.decide(text, state: state, contact: contact, chat: chat, events: events, expired: false, wasHistory: false)
-    return .stored(try storeOnWriter(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes))
+    return .stored(try storeOnWriter(plan, inboundID: inboundID, phone: phone, text: text, newContact: newContact, changes: &changes))
   }
 
   /// Stores a plan made here on the writer, which no other write can have made stale.
   private func storeOnWriter(
-    _ plan: InboundPlan, waMessageID: String, phone: String?, text: String, newContact: Bool,
+    _ plan: InboundPlan, inboundID: InboundID, phone: String?, text: String, newContact: Bool,
     changes: inout Desk.Changes
   ) throws -> StoredInbound {
-    guard let stored = try store(plan, waMessageID: waMessageID, phone: phone, text: text, newContact: newContact, changes: &changes)
+    guard let stored = try store(plan, inboundID: inboundID, phone: phone, text: text, newContact: newContact, changes: &changes)
     else { throw ServiceError.aborted("chat \(plan.state.record.id) changed while this call ran; try again") }
     return stored
   }

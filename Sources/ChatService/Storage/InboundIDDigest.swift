@@ -24,3 +24,17 @@ public enum InboundIDDigest {
     try db.defineFunction("inbound_id_digest") { of($0) }
   }
 }
+
+/// A WhatsApp message id and its key in `inbound_ids`, hashed once where the id arrives, on
+/// the caller's thread: the writer, which runs every commit alone, only binds the bytes.
+struct InboundID: Sendable, Hashable {
+  /// The id as WhatsApp sent it.
+  let text: String
+  /// Its ``InboundIDDigest``.
+  let digest: [UInt8]
+
+  init(_ text: String) {
+    self.text = text
+    digest = InboundIDDigest.of(text)
+  }
+}

@@ -194,11 +194,12 @@ extension SQLiteConnection {
   /// off the writer.
   ///
   /// An inbound message's WhatsApp id is claimed in `inbound_ids` right after the row is
-  /// written (the claim holds the row's id); when the id was claimed before, the row goes
-  /// again and the key's constraint violation is thrown, so nothing of the attempt remains.
+  /// written (the claim holds the row's id, keyed by `digest`, or by the id's digest computed
+  /// here when not given); when the id was claimed before, the row goes again and the key's
+  /// constraint violation is thrown, so nothing of the attempt remains.
   func insertMessageRow(
     workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
-    templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
+    templateName: String = "", waMessageID: String?, digest: [UInt8]? = nil, status: DeliveryStatus, now: Int64
   ) throws -> Int64 {
     try execute(
       """
@@ -221,7 +222,7 @@ extension SQLiteConnection {
       do {
         try execute("INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (?, ?, ?)") { arguments in
           try arguments.bind(workspaceID)
-          try arguments.bind(InboundIDDigest.of(waMessageID))
+          try arguments.bind(digest ?? InboundIDDigest.of(waMessageID))
           try arguments.bind(id)
         }
       } catch let error as SQLiteError where error.isUniqueConstraintViolation {
@@ -240,10 +241,10 @@ extension SQLiteConnection {
 
   /// Takes back an inbound message just written by ``insertMessageRow(workspaceID:chatID:direction:sender:text:templateName:waMessageID:status:now:)``,
   /// and its claim on its WhatsApp id, so that the id can be stored again.
-  func deleteInboundMessageRow(_ id: Int64, workspaceID: Int64, waMessageID: String) throws {
+  func deleteInboundMessageRow(_ id: Int64, workspaceID: Int64, inboundID: InboundID) throws {
     try execute(
       "DELETE FROM inbound_ids WHERE workspace_id = ? AND digest = ? AND message_id = ?",
-      [workspaceID, InboundIDDigest.of(waMessageID), id])
+      [workspaceID, inboundID.digest, id])
     try execute("DELETE FROM messages WHERE id = ?", [id])
   }
 
@@ -252,16 +253,17 @@ extension SQLiteConnection {
       "SELECT \(Self.messageColumns) FROM messages WHERE id = ? AND workspace_id = ?", [id, workspaceID], Self.message)
   }
 
-  /// The inbound message stored with WhatsApp id `waMessageID`, if any. Fails when another id
+  /// The inbound message stored with WhatsApp id `inboundID`, if any. Fails when another id
   /// holds its digest (see ``InboundIDDigest``): the message cannot be stored then, and taking
   /// the other for a retry would answer with someone else's message.
-  func inboundMessage(waMessageID: String, workspaceID: Int64) throws -> ChatMessage? {
+  func inboundMessage(_ inboundID: InboundID, workspaceID: Int64) throws -> ChatMessage? {
+    let waMessageID = inboundID.text
     let stored = try fetchOne(
       """
       SELECT \(Self.messageColumns) FROM inbound_ids JOIN messages ON messages.id = inbound_ids.message_id
       WHERE inbound_ids.workspace_id = ? AND inbound_ids.digest = ?
       """,
-      [workspaceID, InboundIDDigest.of(waMessageID)], Self.message)
+      [workspaceID, inboundID.digest], Self.message)
     guard let stored, stored.waMessageID != waMessageID else { return stored }
     throw ServiceError(
       code: .internal,
