@@ -239,7 +239,7 @@ extension SQLiteConnection {
     _ = try fetchOne("SELECT count(*) FROM inbound_ids") { try $0.int64(0) }
   }
 
-  /// Takes back an inbound message just written by ``insertMessageRow(workspaceID:chatID:direction:sender:text:templateName:waMessageID:status:now:)``,
+  /// Takes back an inbound message just written by ``insertMessageRow(workspaceID:chatID:direction:sender:text:templateName:waMessageID:digest:status:now:)``,
   /// and its claim on its WhatsApp id, so that the id can be stored again.
   func deleteInboundMessageRow(_ id: Int64, workspaceID: Int64, inboundID: InboundID) throws {
     try execute(
