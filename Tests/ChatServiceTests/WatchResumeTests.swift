@@ -11,15 +11,20 @@ import Testing
 /// watches have sequence numbers above 1 and `after_sequence: 1` replays all of them.
 @Suite(.timeLimit(.minutes(1)))
 struct WatchResumeTests {
+  /// After the warm-up message, a user asks for an agent and Ada intervenes: her chat, and a
+  /// way to write in it.
+  static func adasChat(_ people: DeskPeople) async throws -> (Chat, @Sendable (String) async throws -> Void) {
+    _ = try await people.inbound("hello", from: "5511900000001", id: "wamid.warm-up", name: "Warm Up")
+    let chat = try #require(try await people.inbound("I want to talk to an agent", id: "wamid.1").chat)
+    _ = try await people.ada.chats.intervene(InterveneRequest(chatID: chat.id))
+    let ada = people.ada
+    return (chat, { text in _ = try await ada.chats.sendMessage(SendMessageRequest(chatID: chat.id, text: text)) })
+  }
+
   @Test func aChatWatchResumesWithNothingLostOrDoubled() async throws {
     try await DeskHarness.with { desk in
       let people = try await DeskPeople.make(desk)
-      _ = try await people.inbound("hello", from: "5511900000001", id: "wamid.warm-up", name: "Warm Up")
-      let chat = try #require(try await people.inbound("I want to talk to an agent", id: "wamid.1").chat)
-      _ = try await people.ada.chats.intervene(InterveneRequest(chatID: chat.id))
-      let send = { (text: String) in
-        _ = try await people.ada.chats.sendMessage(SendMessageRequest(chatID: chat.id, text: text))
-      }
+      let (chat, send) = try await Self.adasChat(people)
 
       try await send("zero")
 
@@ -78,12 +83,7 @@ struct WatchResumeTests {
   @Test func aChatWatchResumesAcrossBlocksOfTheLog() async throws {
     try await DeskHarness.with { desk in
       let people = try await DeskPeople.make(desk)
-      _ = try await people.inbound("hello", from: "5511900000001", id: "wamid.warm-up", name: "Warm Up")
-      let chat = try #require(try await people.inbound("I want to talk to an agent", id: "wamid.1").chat)
-      _ = try await people.ada.chats.intervene(InterveneRequest(chatID: chat.id))
-      let send = { (text: String) in
-        _ = try await people.ada.chats.sendMessage(SendMessageRequest(chatID: chat.id, text: text))
-      }
+      let (chat, send) = try await Self.adasChat(people)
       // Another workspace's event at `sequence`, so that the next ones come after it: as if a
       // busy desk had logged everything in between.
       let skip = { (sequence: Int64) in
