@@ -46,6 +46,8 @@ public final class SQLiteCheckpointer: Sendable {
     // A Thread, not a task: a checkpoint blocks on disk.
     let shared = shared
     let thread = Thread {
+      // Named from inside: Linux gives a new thread its creator's name, and keeps 15 bytes of one.
+      Thread.current.name = "sb.sqlite.ckpt"
       let connection = handoff.connection
       while !shared.state.withLock({ $0.stopping }) {
         _ = shared.wake.wait(timeout: .now() + .milliseconds(max(milliseconds, 1)))
@@ -64,7 +66,6 @@ public final class SQLiteCheckpointer: Sendable {
       }
       shared.stopped.signal()
     }
-    thread.name = "switchboard.sqlite.checkpointer"
     thread.start()
   }
 

@@ -72,6 +72,8 @@ public final class SQLiteWriter: Sendable {
     // A Thread, not a task: SQLite calls block (on disk, on locks), and a blocked thread of the
     // cooperative pool would stall unrelated tasks.
     let thread = Thread {
+      // Named from inside: Linux gives a new thread its creator's name, and keeps 15 bytes of one.
+      Thread.current.name = "sb.sqlite.write"
       // The connection is released when this scope ends: closed before `finish()` answers
       // `close()`.
       do {
@@ -80,7 +82,6 @@ public final class SQLiteWriter: Sendable {
       }
       queue.finish()
     }
-    thread.name = "switchboard.sqlite.writer"
     thread.start()
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SwitchboardSQLite
 import Testing
 
@@ -36,6 +37,30 @@ struct SQLiteDatabaseTests {
       #expect(try await reopened.read { try Migrator.userVersion(of: $0) } == 2)
       #expect(try await reopened.read { try itemCount($0) } == 1)
       await reopened.close()
+    }
+  }
+
+  /// The writer's and the checkpointer's threads carry names the system shows (`top -H`,
+  /// `/proc/PID/task/*/comm`), so an operator can tell them from the others.
+  @Test func theWriterAndTheCheckpointerThreadsAreNamed() async throws {
+    try await withTemporaryDatabasePath { path in
+      let database = try SQLiteDatabase(path: path, migrator: Self.schema, readerCount: 1)
+      func threadNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap { task in
+          try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+      }
+      // A write has run on the writer's thread, so it has started and named itself; the
+      // checkpointer's names itself as it starts, which may take a moment longer.
+      try await database.write { db in try db.execute("INSERT INTO items (key) VALUES ('a')") }
+      var names = try threadNames()
+      for _ in 0..<100 where !names.contains("sb.sqlite.ckpt") {
+        try await Task.sleep(for: .milliseconds(10))
+        names = try threadNames()
+      }
+      #expect(names.contains("sb.sqlite.write"), "\(Set(names))")
+      #expect(names.contains("sb.sqlite.ckpt"), "\(Set(names))")
+      await database.close()
     }
   }
 
