@@ -32,6 +32,8 @@ struct WatchLogBlockTests {
       #expect(try chat(3, after: 16383) == [16384, 50000, 50001, 98305])
       #expect(try chat(3, after: 50001) == [98305])
       #expect(try chat(3, after: 98305) == [])
+      // Past the newest there is nothing, however far (no block arithmetic overflows).
+      #expect(try chat(3, after: .max) == [])
       #expect(try chat(4, after: 0) == [16385, 50002])
       #expect(try chat(9, after: 0) == [40000])
       // The page size holds across blocks: a page ends where the limit is reached, and the

@@ -88,8 +88,11 @@ extension SQLiteConnection {
   /// block from the one `sequence` is in to the newest, until `limit` are found.
   private func chatEvents(_ chatID: Int64, after sequence: Int64, limit: Int) throws -> [LoggedEvent] {
     let bits = Self.eventBlockBits
-    let lastBlock = try lastEventSequence() >> bits
-    var block = (sequence + 1) >> bits
+    let last = try lastEventSequence()
+    // A position at or past the newest (a client may send any number) has nothing after it.
+    guard sequence < last else { return [] }
+    let lastBlock = last >> bits
+    var block = max(sequence + 1, 0) >> bits
     var found: [LoggedEvent] = []
     while block <= lastBlock, found.count < limit {
       found += try fetchAll(
