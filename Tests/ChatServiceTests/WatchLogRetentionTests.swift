@@ -8,6 +8,39 @@ import Testing
 /// `outOfRange` and a message saying what to do, never served a replay with a hole in it.
 @Suite(.timeLimit(.minutes(1)))
 struct WatchLogRetentionTests {
+  /// A sequence past the log's newest was never sent by this server (a restored backup,
+  /// another server, a made-up number): both watches refuse it with what to do, and the server
+  /// stays up for the next call.
+  @Test func aWatchFromPastTheNewestSequenceIsToldToReload() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      let chat = try #require(try await people.inbound("I want to talk to an agent", id: "wamid.1").chat)
+      let newest = try await desk.newestEventSequence()
+      for after in [newest + 1, newest + 100_000, Int64.max] {
+        let message = await expectRPCError(.outOfRange) {
+          try await people.ada.watches.watchChat(
+            WatchChatRequest(chatID: chat.id, afterSequence: after), options: watchOptions
+          ) { stream in try await stream.collect { _ in true } }
+        }
+        #expect(message.contains("after_sequence \(after) is past") && message.contains("without after_sequence"), "\(message)")
+        await expectRPCError(.outOfRange) {
+          try await people.ada.watches.watchInbox(WatchInboxRequest(afterSequence: after), options: watchOptions) { stream in
+            try await stream.collect { _ in true }
+          }
+        }
+      }
+      // The newest itself is a fine place to resume from: the next change comes through.
+      let next = try await people.ada.watches.watchChat(
+        WatchChatRequest(chatID: chat.id, afterSequence: newest), options: watchOptions
+      ) { stream in
+        var events = stream.makeAsyncIterator()
+        _ = try await people.inbound("still there?", id: "wamid.2")
+        return try await events.expectNext()
+      }
+      #expect(next.sequence == newest + 1 && next.message?.text == "still there?")
+    }
+  }
+
   @Test func aWatchResumesWithinTheWeekAndIsToldToReloadFromBeforeIt() async throws {
     try await DeskHarness.with { desk in
       let people = try await DeskPeople.make(desk)
