@@ -9,8 +9,8 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct WatchLogRetentionTests {
   /// A sequence past the log's newest was never sent by this server (a restored backup,
-  /// another server, a made-up number): both watches refuse it with what to do, and the server
-  /// stays up for the next call.
+  /// another server, a made-up number): every watch refuses it with what to do, and the
+  /// server stays up for the next call.
   @Test func aWatchFromPastTheNewestSequenceIsToldToReload() async throws {
     try await DeskHarness.with { desk in
       let people = try await DeskPeople.make(desk)
@@ -28,6 +28,16 @@ struct WatchLogRetentionTests {
             try await stream.collect { _ in true }
           }
         }
+      }
+      // The outbox's sequences are message ids: past the newest, likewise.
+      let newestMessage = try await desk.desk.desk.read { try $0.newestMessageID() }
+      for after in [newestMessage + 1, Int64.max] {
+        let message = await expectRPCError(.outOfRange) {
+          try await people.connector.delivery.watchOutbox(WatchOutboxRequest(afterSequence: after), options: watchOptions) {
+            stream in try await stream.collect { _ in true }
+          }
+        }
+        #expect(message.contains("after_sequence \(after) is past") && message.contains("from 0"), "\(message)")
       }
       // The newest itself is a fine place to resume from: the next change comes through.
       let next = try await people.ada.watches.watchChat(

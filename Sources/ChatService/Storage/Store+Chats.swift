@@ -248,6 +248,12 @@ extension SQLiteConnection {
     try execute("DELETE FROM messages WHERE id = ?", [id])
   }
 
+  /// The largest message id of any workspace (0 when there is none): the outbox's newest
+  /// possible sequence.
+  func newestMessageID() throws -> Int64 {
+    try fetchOne("SELECT coalesce(max(id), 0) FROM messages", []) { try $0.int64(0) } ?? 0
+  }
+
   func message(_ id: Int64, workspaceID: Int64) throws -> ChatMessage? {
     try fetchOne(
       "SELECT \(Self.messageColumns) FROM messages WHERE id = ? AND workspace_id = ?", [id, workspaceID], Self.message)
