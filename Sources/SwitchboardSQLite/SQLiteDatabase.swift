@@ -44,7 +44,7 @@ public final class SQLiteDatabase: Sendable {
   /// the memory only as pages are read, so a small database costs little. Readers keep the
   /// default: in WAL mode their cache is dropped whenever the writer commits, so a large one
   /// would buy nothing.
-  static let writerCacheKiB = 524_288
+  public static let writerCacheKiB = 524_288
 
   /// Opens (creating if needed) the database at `path`, applies `migrator`'s pending
   /// migrations, then opens `readerCount` readers and starts the writer.

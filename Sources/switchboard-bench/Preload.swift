@@ -11,9 +11,10 @@ enum Preload {
   /// bot replies. The load writes as the first of them, so they are returning users.
   static func messages(_ count: Int, users: Int, into path: String) throws {
     let db = try SQLiteConnection(path: path)
-    // The claims on WhatsApp ids land at random places in their table: cached whole, each
-    // page is written once per transaction instead of read back from the file for every id.
-    try db.execute("PRAGMA cache_size = -524288")
+    // The claims on WhatsApp ids land at random places in their table: cached whole, as the
+    // server's writer caches it, each page is written once per transaction instead of read back
+    // from the file for every id.
+    try db.execute("PRAGMA cache_size = -\(SQLiteDatabase.writerCacheKiB)")
     let now: Int64 = 1_800_000_000_000
     let contact = Actor(kind: .contact, name: "").serializedBytes()
     let bot = Actor(kind: .bot, name: "the bot").serializedBytes()

@@ -155,7 +155,7 @@ struct InboundIDMigrationTests {
   static func storeInbound(_ waMessageID: String, in db: SQLiteConnection) throws -> Int64 {
     try db.insertMessageRow(
       workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
-      waMessageID: waMessageID, status: .unspecified, now: 1)
+      inboundID: InboundID(waMessageID), status: .unspecified, now: 1)
   }
 
   @Test func aMessageTakenBackGivesItsIDBack() throws {

@@ -149,7 +149,7 @@ extension SQLiteConnection {
   ) throws -> Int64 {
     let id = try insertMessageRow(
       workspaceID: record.workspaceID, chatID: record.id, direction: .outbound, sender: sender, text: text,
-      templateName: templateName, waMessageID: nil, status: .pending, now: now)
+      templateName: templateName, inboundID: nil, status: .pending, now: now)
     record.preview = ChatRecord.preview(of: text)
     // A pending outbound message is in the outbox (the `outbox_pending` index); its id is its
     // sequence there.

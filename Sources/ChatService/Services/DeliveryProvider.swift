@@ -14,17 +14,10 @@ struct DeliveryProvider: DeliveryService {
     let caller = try Caller.require()
     let workspaceID = try caller.requireWorkspace()
     try caller.requireScope(.delivery, "watching the outbox")
-    // An item's sequence is its message's id, so one past the newest message was never sent
-    // by this server: the connector would wait for it and miss every item meanwhile.
+    // An item's sequence is its message's id.
     let newest = try await desk.read { try $0.newestMessageID() }
-    guard request.afterSequence <= newest else {
-      throw ServiceError.outOfRange(
-        """
-        after_sequence \(request.afterSequence) is past the outbox's newest sequence \(newest): it was not sent \
-        by this server. Watch again from 0 to be handed every pending item
-        """)
-    }
-    try await desk.follow(.outbox, workspaceID: workspaceID, from: max(request.afterSequence, 0)) { after in
+    let start = try Desk.start(of: .outbox, after: request.afterSequence, newest: newest)
+    try await desk.follow(.outbox, workspaceID: workspaceID, from: start) { after in
       let items = try await desk.read { try $0.outbox(workspaceID: workspaceID, after: after, limit: 256) }
       for item in items { try await writer.write(item) }
       return (items.last?.sequence ?? after, items.count == 256, items.last?.sequence)

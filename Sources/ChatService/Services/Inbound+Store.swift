@@ -103,7 +103,7 @@ extension Inbound {
     // nothing else of this attempt may be written before that is known.
     let messageID = try db.insertMessageRow(
       workspaceID: workspaceID, chatID: record.id, direction: .inbound, sender: Self.sender(contactRecord), text: text,
-      waMessageID: inboundID.text, digest: inboundID.digest, status: .unspecified, now: now)
+      inboundID: inboundID, status: .unspecified, now: now)
     // Then the chat, checking in the same statement that the plan still holds: that neither
     // the chat nor its contact moved on since the state it was made from.
     record.preview = ChatRecord.preview(of: plan.replies.last ?? text)

@@ -17,7 +17,7 @@ struct WatchesProvider: WatchesService {
       throw ServiceError.permissionDenied("\(caller.displayName) may not watch an inbox: inboxes are agents'")
     }
     let newest = try await desk.read { try $0.lastEventSequence() }
-    let start = try Self.start(after: request.afterSequence, newest: newest)
+    let start = try Desk.start(of: .chats, after: request.afterSequence, newest: newest)
     let bookmark = { (position: Int64) in try await writer.write(InboxEvent(sequence: position, kind: .bookmark)) }
     try await desk.follow(.chats, workspaceID: workspaceID, from: start, bookmark: bookmark) { after in
       let batch = try await desk.read { db -> ([InboxEvent], Int64, Bool) in
@@ -52,7 +52,7 @@ struct WatchesProvider: WatchesService {
       _ = try db.readableChat(chatID, workspaceID: workspaceID, by: caller)
       return try db.lastEventSequence()
     }
-    let from = try Self.start(after: request.afterSequence, newest: newest)
+    let from = try Desk.start(of: .chats, after: request.afterSequence, newest: newest)
     let bookmark = { (position: Int64) in try await writer.write(ChatEvent(sequence: position, bookmark: true)) }
     try await desk.follow(.chats, workspaceID: workspaceID, chatID: chatID, from: from, bookmark: bookmark) { after in
       let batch = try await desk.read { db -> ([ChatEvent], Int64, Bool) in
@@ -72,24 +72,6 @@ struct WatchesProvider: WatchesService {
       for event in batch.0 { try await writer.write(event) }
       return (batch.1, batch.2, batch.0.last?.sequence)
     }
-  }
-}
-
-extension WatchesProvider {
-  /// Where a watch starts: after the caller's `after_sequence`, or live (after `newest`, the
-  /// log's newest sequence) without one. A sequence past the newest was never sent by this
-  /// server (sequences only grow, and pruning never takes the newest): a client holding one
-  /// has state from elsewhere, a restored backup or another server, and must reload.
-  static func start(after: Int64?, newest: Int64) throws(ServiceError) -> Int64 {
-    guard let after else { return newest }
-    guard after <= newest else {
-      throw .outOfRange(
-        """
-        after_sequence \(after) is past the watch log's newest sequence \(newest): it was not sent by this \
-        server. Reload the chats (ListChats, GetChat) and watch again without after_sequence
-        """)
-    }
-    return max(after, 0)
   }
 }
 

@@ -174,32 +174,16 @@ extension SQLiteConnection {
       failureText: try row.string(9), createdAtMs: try row.int64(10))
   }
 
-  /// Stores a message; an inbound one whose WhatsApp id was stored before throws the
-  /// constraint violation (``SQLiteError/isUniqueConstraintViolation``) the caller turns into an
-  /// idempotent answer, having written nothing.
-  func insertMessage(
-    workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
-    templateName: String = "", waMessageID: String?, status: DeliveryStatus, now: Int64
-  ) throws -> ChatMessage {
-    let id = try insertMessageRow(
-      workspaceID: workspaceID, chatID: chatID, direction: direction, sender: sender, text: text,
-      templateName: templateName, waMessageID: waMessageID, status: status, now: now)
-    return .written(
-      id: id, chatID: chatID, direction: direction, sender: sender, text: text, templateName: templateName,
-      waMessageID: waMessageID, status: status, at: now)
-  }
-
-  /// Stores a message as ``insertMessage(workspaceID:chatID:direction:sender:text:templateName:waMessageID:status:now:)``
-  /// does and returns only its id: the inbound path builds the API's message after the commit,
-  /// off the writer.
+  /// Stores a message and returns its id: the inbound path builds the API's message after
+  /// the commit, off the writer.
   ///
-  /// An inbound message's WhatsApp id is claimed in `inbound_ids` right after the row is
-  /// written (the claim holds the row's id, keyed by `digest`, or by the id's digest computed
-  /// here when not given); when the id was claimed before, the row goes again and the key's
-  /// constraint violation is thrown, so nothing of the attempt remains.
+  /// An inbound message's WhatsApp id (`inboundID`) is claimed in `inbound_ids` right after the
+  /// row is written (the claim holds the row's id); when the id was claimed before, the row
+  /// goes again and the key's constraint violation is thrown
+  /// (``SQLiteError/isUniqueConstraintViolation``), so nothing of the attempt remains.
   func insertMessageRow(
     workspaceID: Int64, chatID: Int64, direction: Direction, sender: Actor, text: String,
-    templateName: String = "", waMessageID: String?, digest: [UInt8]? = nil, status: DeliveryStatus, now: Int64
+    templateName: String = "", inboundID: InboundID?, status: DeliveryStatus, now: Int64
   ) throws -> Int64 {
     try execute(
       """
@@ -213,16 +197,16 @@ extension SQLiteConnection {
       try arguments.bind(sender.serializedBytes())
       try arguments.bind(text)
       try arguments.bind(templateName)
-      try arguments.bind(waMessageID)
+      try arguments.bind(inboundID?.text)
       try arguments.bind(Int64(status.rawValue))
       try arguments.bind(now)
     }
     let id = lastInsertRowID
-    if direction == .inbound, let waMessageID {
+    if let inboundID {
       do {
         try execute("INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (?, ?, ?)") { arguments in
           try arguments.bind(workspaceID)
-          try arguments.bind(digest ?? InboundIDDigest.of(waMessageID))
+          try arguments.bind(inboundID.digest)
           try arguments.bind(id)
         }
       } catch let error as SQLiteError where error.isUniqueConstraintViolation {
@@ -239,7 +223,7 @@ extension SQLiteConnection {
     _ = try fetchOne("SELECT count(*) FROM inbound_ids") { try $0.int64(0) }
   }
 
-  /// Takes back an inbound message just written by ``insertMessageRow(workspaceID:chatID:direction:sender:text:templateName:waMessageID:digest:status:now:)``,
+  /// Takes back an inbound message just written by ``insertMessageRow(workspaceID:chatID:direction:sender:text:templateName:inboundID:status:now:)``,
   /// and its claim on its WhatsApp id, so that the id can be stored again.
   func deleteInboundMessageRow(_ id: Int64, workspaceID: Int64, inboundID: InboundID) throws {
     try execute(
@@ -263,17 +247,16 @@ extension SQLiteConnection {
   /// holds its digest (see ``InboundIDDigest``): the message cannot be stored then, and taking
   /// the other for a retry would answer with someone else's message.
   func inboundMessage(_ inboundID: InboundID, workspaceID: Int64) throws -> ChatMessage? {
-    let waMessageID = inboundID.text
     let stored = try fetchOne(
       """
       SELECT \(Self.messageColumns) FROM inbound_ids JOIN messages ON messages.id = inbound_ids.message_id
       WHERE inbound_ids.workspace_id = ? AND inbound_ids.digest = ?
       """,
       [workspaceID, inboundID.digest], Self.message)
-    guard let stored, stored.waMessageID != waMessageID else { return stored }
+    guard let stored, stored.waMessageID != inboundID.text else { return stored }
     throw ServiceError(
       code: .internal,
-      message: "WhatsApp message id \(waMessageID) has the same digest as message \(stored.id)'s (\(stored.waMessageID)) and cannot be stored: report it to Switchboard's developers")
+      message: "WhatsApp message id \(inboundID.text) has the same digest as message \(stored.id)'s (\(stored.waMessageID)) and cannot be stored: report it to Switchboard's developers")
   }
 
   func messages(chatID: Int64, before cursor: PageCursor?, limit: Int) throws -> [ChatMessage] {

@@ -49,3 +49,23 @@ extension Desk {
     throw CancellationError()
   }
 }
+
+extension Desk {
+  /// Where a watch of `log` starts: after the caller's `after`, or live (after `newest`, the
+  /// log's newest sequence) without one. A position past the newest was never sent by this
+  /// server (sequences only grow, and neither pruning nor delivery takes the newest): a
+  /// client holding one has state from elsewhere, a restored backup or another server, and
+  /// would otherwise wait for it and miss everything meanwhile.
+  static func start(of log: EventHub.Log, after: Int64?, newest: Int64) throws(ServiceError) -> Int64 {
+    guard let after else { return newest }
+    guard after <= newest else {
+      let (name, advice) =
+        switch log {
+        case .chats: ("the watch log's", "Reload the chats (ListChats, GetChat) and watch again without after_sequence")
+        case .outbox: ("the outbox's", "Watch again from 0 to be handed every pending item")
+        }
+      throw .outOfRange("after_sequence \(after) is past \(name) newest sequence \(newest): it was not sent by this server. \(advice)")
+    }
+    return max(after, 0)
+  }
+}
