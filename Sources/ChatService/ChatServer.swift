@@ -98,10 +98,9 @@ public final class ChatServer: Sendable {
     let adminKey = Secrets.mint(.apiKey)
     let operatorKey = Secrets.mint(.apiKey)
     let now = desk.now
-    // Every inbound message reads a random page of the idempotency table; read whole now, it is
-    // in the writer's cache from the first message, where a cold one took minutes of random reads
-    // to fill (a fraction 1 - e^(-k/n) of its n pages after k messages).
-    try await desk.write { db, _ in try db.warmInboundIDs() }
+    // Every inbound message's WhatsApp id is checked against every one stored: the filters that
+    // spare it reading the table are filled now, not by the first message.
+    try await desk.write { [desk] db, _ in try desk.inboundIDs.load(on: db) }
     let first = try await desk.write { db, _ -> FirstStart? in
       guard try db.workspaceCount() == 0 else { return nil }
       let id = try db.insertWorkspace(name: "Default", now: now)

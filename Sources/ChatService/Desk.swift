@@ -16,6 +16,8 @@ final class Desk: Sendable {
   let inboundStates = InboundStateCache()
   /// How far each open inbox and chat watch has read, so pruning never passes them.
   let watchPositions = WatchPositions()
+  /// Which WhatsApp ids are stored: the writer's idempotency check, filtered in memory.
+  let inboundIDs = InboundIDIndex()
 
   init(database: SQLiteDatabase, clock: any DeskClock, hub: EventHub = EventHub()) {
     self.database = database

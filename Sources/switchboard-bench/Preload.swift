@@ -11,9 +11,8 @@ enum Preload {
   /// bot replies. The load writes as the first of them, so they are returning users.
   static func messages(_ count: Int, users: Int, into path: String) throws {
     let db = try SQLiteConnection(path: path)
-    // The claims on WhatsApp ids land at random places in their table: cached whole, as the
-    // server's writer caches it, each page is written once per transaction instead of read back
-    // from the file for every id.
+    // The server's writer cache, so that pages touched again within a transaction (chats) are
+    // written once.
     try db.execute("PRAGMA cache_size = -\(SQLiteDatabase.writerCacheKiB)")
     let now: Int64 = 1_800_000_000_000
     let contact = Actor(kind: .contact, name: "").serializedBytes()
@@ -28,6 +27,8 @@ enum Preload {
           [db.lastInsertRowID, now, now, now])
       }
     }
+    // Each chat's newest message so far: a message links to it, as the inbound path's do.
+    var newest = [Int64](repeating: 0, count: users + 1)
     let batch = 200_000
     var written = 0
     while written < count {
@@ -38,16 +39,17 @@ enum Preload {
           let inbound = index % 2 == 0
           let waMessageID = inbound ? whatsAppMessageID(user: "55119\(10_000_000 + user)", unique: UInt64(index)) : nil
           try db.execute(
-            "INSERT INTO messages (workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO messages (workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at, previous_id) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
             [chat, inbound ? 1 : 2, inbound ? contact : bot, inbound ? "hello, is anyone there?" : "Hello! How can I help you today?",
-             waMessageID, inbound ? 0 : 4, now - Int64(count - index)])
+             waMessageID, inbound ? 0 : 4, now - Int64(count - index), newest[user + 1] == 0 ? nil : newest[user + 1]])
+          newest[user + 1] = db.lastInsertRowID
           // The message's claim on its WhatsApp id and the watch log's row for the message and
           // its reply, as the inbound path writes them.
           if let waMessageID {
             let messageID = db.lastInsertRowID
             try db.execute(
-              "INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (1, ?, ?)",
-              [InboundIDDigest.of(waMessageID), messageID])
+              "INSERT INTO inbound_ids (block, workspace_id, digest, message_id) VALUES (?, 1, ?, ?)",
+              [messageID >> Int64(InboundIDIndex.blockBits), InboundIDDigest.of(waMessageID), messageID])
             try db.execute(
               "INSERT INTO events (workspace_id, chat_id, message_id, kind) VALUES (1, ?, ?, ?)",
               [chat, messageID, Int64(InboxEvent.Kind.chatUpdated.rawValue)])
@@ -55,6 +57,11 @@ enum Preload {
         }
       }
       written = min(written + batch, count)
+    }
+    try db.transaction { db in
+      for chat in 1...users where newest[chat] != 0 {
+        try db.execute("UPDATE chats SET last_message_id = ? WHERE id = ?", [newest[chat], Int64(chat)])
+      }
     }
   }
 }

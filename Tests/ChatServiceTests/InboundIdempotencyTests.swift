@@ -1,3 +1,4 @@
+@testable import ChatService
 import SwitchboardChatClient
 import Testing
 
@@ -18,6 +19,36 @@ struct InboundIdempotencyTests {
       let opening = try await people.inbound("hello", id: "wamid.opening")
       let earlier = [opening.message!.id] + opening.botReplies.map(\.id)
       try await expectOneMessage(people: people, id: "wamid.second", text: "what are your opening hours?", after: earlier)
+    }
+  }
+
+  /// The idempotency table is unique per block of message ids (``InboundIDIndex``): a retry
+  /// long after the first delivery, many blocks of messages later, still gets what the first
+  /// delivery produced.
+  @Test func aRetryBlocksOfMessagesLaterGetsTheOriginal() async throws {
+    try await DeskHarness.with { desk in
+      let people = try await DeskPeople.make(desk)
+      let original = try await people.inbound("hello", id: "wamid.early")
+      try await desk.desk.desk.database.write { db in
+        let chatID = try #require(Int64(original.chat?.id ?? ""))
+        let next = try db.fetchOne("SELECT max(id) FROM messages") { try $0.int64(0) }! >> Int64(InboundIDIndex.blockBits) + 3
+        try db.execute(
+          "INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, status, created_at) VALUES (?, 1, ?, 2, x'', 'filler', 2, 0)",
+          [next << Int64(InboundIDIndex.blockBits) - 1, chatID])
+      }
+      let later = try await people.inbound("still there?", id: "wamid.later")
+      #expect(later.created)
+      let laterID = try #require(Int64(later.message?.id ?? ""))
+      #expect(laterID >> Int64(InboundIDIndex.blockBits) >= 3)
+
+      let retry = try await people.inbound("hello", id: "wamid.early")
+      #expect(!retry.created)
+      #expect(retry.message?.id == original.message?.id)
+      #expect(retry.botReplies.map(\.id) == original.botReplies.map(\.id))
+      let again = try await people.inbound("still there?", id: "wamid.later")
+      #expect(!again.created && again.message?.id == later.message?.id)
+      let messages = try await people.boss.chats.listMessages(ListMessagesRequest(chatID: original.chat!.id)).messages
+      #expect(messages.filter { $0.waMessageID == "wamid.early" }.count == 1)
     }
   }
 

@@ -70,6 +70,8 @@ struct PagingTests {
       let chat = try #require(first.chat)
       _ = try await people.ada.chats.intervene(InterveneRequest(chatID: chat.id))
       _ = try await people.ada.chats.sendMessage(SendMessageRequest(chatID: chat.id, text: "Hi, Ada here"))
+      // Another user's chat between: its messages are not this chat's.
+      _ = try await people.inbound("hello", from: "5511988887777", id: "wamid.other")
       _ = try await people.inbound("my order is late", id: "wamid.2")
       _ = try await people.ada.chats.sendMessage(SendMessageRequest(chatID: chat.id, text: "Let me check"))
 

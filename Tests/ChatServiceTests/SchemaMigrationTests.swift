@@ -126,12 +126,13 @@ struct InboundIDMigrationTests {
       #expect(claims == [
         [1, InboundIDDigest.of("wamid.A"), 10], [1, InboundIDDigest.of("wamid.B"), 12], [2, InboundIDDigest.of("wamid.A"), 13],
       ] as [[AnyHashable]])
-      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1)?.id == "10")
-      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 2)?.id == "13")
-      #expect(try db.inboundMessage(InboundID("wamid.sent"), workspaceID: 1) == nil)
+      let index = InboundIDIndex()
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1, in: index)?.id == "10")
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 2, in: index)?.id == "13")
+      #expect(try db.inboundMessage(InboundID("wamid.sent"), workspaceID: 1, in: index) == nil)
 
       // An id claimed before the upgrade is refused again, and the refused row is not kept.
-      #expect(throws: SQLiteError.self) { try Self.storeInbound("wamid.B", in: db) }
+      #expect(throws: InboundIDTaken.self) { try Self.storeInbound("wamid.B", in: db, index: index) }
       #expect(try db.fetchOne("SELECT count(*) FROM messages") { try $0.int(0) } == 4)
     }
   }
@@ -152,23 +153,27 @@ struct InboundIDMigrationTests {
   }
 
   /// Stores an inbound message with WhatsApp id `waMessageID` in chat 3, as the inbound path does.
-  static func storeInbound(_ waMessageID: String, in db: SQLiteConnection) throws -> Int64 {
-    try db.insertMessageRow(
-      workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
-      inboundID: InboundID(waMessageID), status: .unspecified, now: 1)
+  @discardableResult
+  static func storeInbound(_ waMessageID: String, in db: SQLiteConnection, index: InboundIDIndex) throws -> Int64 {
+    try index.claim(InboundID(waMessageID), workspaceID: 1, on: db) {
+      try db.insertMessageRow(
+        workspaceID: 1, chatID: 3, direction: .inbound, sender: SwitchboardChatClient.Actor(kind: .contact), text: "hello",
+        waMessageID: waMessageID, status: .unspecified, now: 1)
+    }
   }
 
   @Test func aMessageTakenBackGivesItsIDBack() throws {
     try withDatabaseFile("inbound-withdrawn") { path in
       let db = try Self.acme(path)
-      func store() throws -> Int64 { try Self.storeInbound("wamid.A", in: db) }
+      let index = InboundIDIndex()
+      func store() throws -> Int64 { try Self.storeInbound("wamid.A", in: db, index: index) }
       // The inbound path takes a message back when its chat moved on meanwhile, and then
       // stores it again on the writer.
       let first = try store()
-      try db.deleteInboundMessageRow(first, workspaceID: 1, inboundID: InboundID("wamid.A"))
-      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1) == nil)
+      try db.deleteInboundMessageRow(first, workspaceID: 1, inboundID: InboundID("wamid.A"), in: index)
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1, in: index) == nil)
       let second = try store()
-      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1)?.id == second.idString)
+      #expect(try db.inboundMessage(InboundID("wamid.A"), workspaceID: 1, in: index)?.id == second.idString)
       #expect(try db.fetchOne("SELECT count(*) FROM messages") { try $0.int(0) } == 1)
     }
   }
@@ -176,11 +181,15 @@ struct InboundIDMigrationTests {
   @Test func anIDWhoseDigestAnotherHoldsIsRefusedNotTakenForARetry() throws {
     try withDatabaseFile("inbound-collision") { path in
       let db = try Self.acme(path)
-      let stored = try Self.storeInbound("wamid.A", in: db)
-      // As if wamid.C had the digest of wamid.A: no such pair is known, so the claim is forged.
+      let stored = try Self.storeInbound("wamid.A", in: db, index: InboundIDIndex())
+      // As if wamid.C had the digest of wamid.A: no such pair is known, so the claim is forged
+      // (before the index reads the table, so its filters hold it too).
       try db.execute(
-        "INSERT INTO inbound_ids (workspace_id, digest, message_id) VALUES (1, ?, ?)", [InboundIDDigest.of("wamid.C"), stored])
-      let error = try #require(throws: ServiceError.self) { try db.inboundMessage(InboundID("wamid.C"), workspaceID: 1) }
+        "INSERT INTO inbound_ids (block, workspace_id, digest, message_id) VALUES (0, 1, ?, ?)",
+        [InboundIDDigest.of("wamid.C"), stored])
+      let error = try #require(throws: ServiceError.self) {
+        try db.inboundMessage(InboundID("wamid.C"), workspaceID: 1, in: InboundIDIndex())
+      }
       #expect(error.code == .internal)
       #expect(error.message.contains("wamid.C") && error.message.contains("wamid.A"), "\(error.message)")
     }

@@ -31,7 +31,7 @@ struct StatementRecompilationTests {
             _ = try db.topBar(workspaceID: 1, agentID: 7)
             _ = try db.contactIDs(
               workspaceID: 1, tagID: nil, attribute: nil, hideAcceptedExceptFor: .some(7), after: nil, limit: 20)
-            _ = try db.pendingOutbound(chatID: 1)
+            _ = try db.pendingOutbound(chatID: 1, workspaceID: 1)
           }
         }
         try readEverything()

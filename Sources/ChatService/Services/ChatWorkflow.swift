@@ -82,7 +82,7 @@ extension SQLiteConnection {
   func withdrawPendingBotReplies(
     chatID: Int64, workspaceID: Int64, because reason: Withdrawal, changes: inout Desk.Changes
   ) throws {
-    for var message in try pendingOutbound(chatID: chatID) where message.sender?.kind == .bot {
+    for var message in try pendingOutbound(chatID: chatID, workspaceID: workspaceID) where message.sender?.kind == .bot {
       message.status = .withdrawn
       message.failureCode = reason.code
       message.failureText = reason.text
@@ -149,7 +149,7 @@ extension SQLiteConnection {
   ) throws -> Int64 {
     let id = try insertMessageRow(
       workspaceID: record.workspaceID, chatID: record.id, direction: .outbound, sender: sender, text: text,
-      templateName: templateName, inboundID: nil, status: .pending, now: now)
+      templateName: templateName, waMessageID: nil, status: .pending, now: now)
     record.preview = ChatRecord.preview(of: text)
     // A pending outbound message is in the outbox (the `outbox_pending` index); its id is its
     // sequence there.

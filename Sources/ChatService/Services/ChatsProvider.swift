@@ -30,12 +30,13 @@ struct ChatsProvider: ChatsService {
       plan = InboundPlanner(now: now, rules: rules).plan(text, from: state)
     } else {
       plan = try await desk.read { db in
-        try Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules).plan(waUserID: waUserID, text: text)
+        try Inbound(db: db, inboundIDs: desk.inboundIDs, workspaceID: workspaceID, now: now, rules: rules)
+          .plan(waUserID: waUserID, text: text)
       }
     }
     let inboundID = InboundID(request.waMessageID)
     let written = try await desk.write { db, changes -> InboundWrite in
-      let inbound = Inbound(db: db, workspaceID: workspaceID, now: now, rules: rules)
+      let inbound = Inbound(db: db, inboundIDs: desk.inboundIDs, workspaceID: workspaceID, now: now, rules: rules)
       if let plan, let stored = try inbound.apply(plan, inboundID: inboundID, phone: phone, text: text, changes: &changes) {
         return .stored(stored)
       }

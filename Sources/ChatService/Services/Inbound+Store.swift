@@ -82,9 +82,9 @@ extension Inbound {
   ) throws -> StoredInbound? {
     do {
       return try store(plan, inboundID: inboundID, phone: phone, text: text, newContact: false, changes: &changes)
-    } catch let error as SQLiteError where error.isUniqueConstraintViolation {
+    } catch is InboundIDTaken {
       // The same WhatsApp message was stored since the plan was made (a concurrent retry).
-      // The message is the first row `store` writes, so nothing of this attempt remains.
+      // Its id is checked before `store` writes anything, so nothing of this attempt remains.
       return nil
     }
   }
@@ -99,18 +99,20 @@ extension Inbound {
     let state = plan.state
     var record = state.record
     var contactRecord = state.contactRecord
-    // The message first: its unique WhatsApp id is what a concurrent retry collides on, and
-    // nothing else of this attempt may be written before that is known.
-    let messageID = try db.insertMessageRow(
-      workspaceID: workspaceID, chatID: record.id, direction: .inbound, sender: Self.sender(contactRecord), text: text,
-      inboundID: inboundID, status: .unspecified, now: now)
+    // The message first: its WhatsApp id is what a concurrent retry collides on, and nothing
+    // else of this attempt may be written before that is known.
+    let messageID = try inboundIDs.claim(inboundID, workspaceID: workspaceID, on: db) {
+      try db.insertMessageRow(
+        workspaceID: workspaceID, chatID: record.id, direction: .inbound, sender: Self.sender(contactRecord), text: text,
+        waMessageID: inboundID.text, status: .unspecified, now: now)
+    }
     // Then the chat, checking in the same statement that the plan still holds: that neither
     // the chat nor its contact moved on since the state it was made from.
     record.preview = ChatRecord.preview(of: plan.replies.last ?? text)
     record.messageCount += 1
     record.apply(plan.chat)
     guard try db.updateChat(record, ifStillAt: state.record.version, contactStillAt: contactRecord.version) else {
-      try db.deleteInboundMessageRow(messageID, workspaceID: workspaceID, inboundID: inboundID)
+      try db.deleteInboundMessageRow(messageID, workspaceID: workspaceID, inboundID: inboundID, in: inboundIDs)
       return nil
     }
     if plan.expired {

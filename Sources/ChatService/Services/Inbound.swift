@@ -12,6 +12,8 @@ import SwitchboardSQLite
 /// otherwise the writer does both (``receive(inboundID:waUserID:phone:profileName:text:changes:)``).
 struct Inbound {
   let db: SQLiteConnection
+  /// The writer's idempotency check (see ``InboundIDIndex``).
+  let inboundIDs: InboundIDIndex
   let workspaceID: Int64
   let now: Int64
   /// The workspace's rules, from the desk's cache: read before the write, not on the writer.
@@ -32,7 +34,7 @@ struct Inbound {
 
   /// Decides what a returning user's message does, reading only. Nil when the message needs
   /// the writer's whole path: a new contact or chat. (A WhatsApp id seen before is caught
-  /// when the message is stored, by the key of `inbound_ids`.)
+  /// when the message is stored, by ``InboundIDIndex``.)
   func plan(waUserID: String, text: String) throws -> InboundPlan? {
     try state(waUserID: waUserID).map { planner.plan(text, from: $0) }
   }
@@ -43,7 +45,7 @@ struct Inbound {
     inboundID: InboundID, waUserID: String, phone: String?, profileName: String?, text: String,
     changes: inout Desk.Changes
   ) throws -> InboundWrite {
-    if let earlier = try db.inboundMessage(inboundID, workspaceID: workspaceID) {
+    if let earlier = try db.inboundMessage(inboundID, workspaceID: workspaceID, in: inboundIDs) {
       return .repeated(try repeated(earlier))
     }
     if let plan = try plan(waUserID: waUserID, text: text) {
@@ -93,10 +95,12 @@ struct Inbound {
   private func repeated(_ earlier: ChatMessage) throws -> ReceiveInboundResponse {
     let chatID = Int64(earlier.chatID)!
     let record = try db.chat(chatID, workspaceID: workspaceID)!
-    let replies = try db.messages(chatID: chatID, after: Int64(earlier.id)!)
-      .prefix { $0.direction == .outbound && $0.sender?.kind == .bot && $0.createdAtMs == earlier.createdAtMs }
+    let replies = try db.messages(following: Int64(earlier.id)!) {
+      $0.chatID == earlier.chatID && $0.direction == .outbound && $0.sender?.kind == .bot
+        && $0.createdAtMs == earlier.createdAtMs
+    }
     return ReceiveInboundResponse(
-      chat: try db.apiChat(record), message: earlier, created: false, botReplies: Array(replies), newContact: false)
+      chat: try db.apiChat(record), message: earlier, created: false, botReplies: replies, newContact: false)
   }
 
   /// Tags the domain gave the contact (the first-message tag), created in the catalog if new.

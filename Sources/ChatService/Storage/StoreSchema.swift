@@ -7,7 +7,7 @@ import SwitchboardSQLite
 /// strings); every list query has an index that serves its order and filter.
 enum StoreSchema {
   /// Each migration's SQL script, version 1 first.
-  static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
+  static let migrations: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9, version10, version11]
 
   /// A migrator bringing a database to `version` (all of them by default). Scripts may call
   /// the SQL functions defined here (``InboundIDDigest``).
@@ -338,5 +338,35 @@ enum StoreSchema {
   private static let version9 = """
     DROP INDEX events_by_chat;
     CREATE INDEX events_by_chat_block ON events (sequence >> 14, chat_id, sequence);
+    """
+  /// Inbound idempotency keyed by block of message ids first (``InboundIDIndex``): keyed by
+  /// digest alone, every message dirtied a random leaf of the table, and with millions stored
+  /// the checkpoints wrote those leaves back all over the file; keyed by block, a batch's ids
+  /// share the current block's leaves. 18 is ``InboundIDIndex/blockBits``.
+  private static let version10 = """
+    CREATE TABLE inbound_ids_by_block (
+      block INTEGER NOT NULL,
+      workspace_id INTEGER NOT NULL,
+      digest BLOB NOT NULL,
+      message_id INTEGER NOT NULL REFERENCES messages(id),
+      PRIMARY KEY (block, workspace_id, digest)
+    ) WITHOUT ROWID;
+    INSERT INTO inbound_ids_by_block (block, workspace_id, digest, message_id)
+      SELECT message_id >> 18, workspace_id, digest, message_id FROM inbound_ids ORDER BY 1, 2, 3;
+    DROP TABLE inbound_ids;
+    ALTER TABLE inbound_ids_by_block RENAME TO inbound_ids;
+    """
+  /// A chat's messages found by links instead of an index (see `Store+Messages.swift`): each
+  /// message names the one before it in its chat, and the chat its newest. The index by chat put
+  /// every message in its chat's own leaf, a page for the checkpoints to write back per message
+  /// once chats had long histories. Linking the stored messages reads the index once and
+  /// rewrites every message row: about a minute at the first start for ten million messages.
+  private static let version11 = """
+    ALTER TABLE messages ADD COLUMN previous_id INTEGER REFERENCES messages(id);
+    ALTER TABLE chats ADD COLUMN last_message_id INTEGER NOT NULL DEFAULT 0;
+    UPDATE messages SET previous_id =
+      (SELECT max(earlier.id) FROM messages earlier WHERE earlier.chat_id = messages.chat_id AND earlier.id < messages.id);
+    UPDATE chats SET last_message_id = coalesce((SELECT max(id) FROM messages WHERE chat_id = chats.id), 0);
+    DROP INDEX messages_by_chat;
     """
 }
