@@ -13,9 +13,10 @@ import SwitchboardSQLite
 /// block by block, newest first. The check and the row are written by the writer alone, in the
 /// transaction of the message, so two deliveries of an id can never both be stored.
 ///
-/// The filters are memory only: filled from the table before the first lookup (once per
-/// process, on the writer), then kept up to date by every claim. A key left in them by a
-/// rolled-back or withdrawn claim only costs a lookup.
+/// The filters are memory only: filled from the table before the first lookup, then kept up to
+/// date by every claim. A key left in them by a rolled-back or withdrawn claim only costs a
+/// lookup. Every call runs on the writer's connection: a filter filled from a reader's snapshot
+/// could miss an id the writer claimed meanwhile.
 public final class InboundIDIndex: Sendable {
   /// How many low bits of a message id its block leaves out: 262,144 ids, about 3,000 leaves
   /// of the table with a bot reply per message. The migration that keys the table by block
