@@ -78,16 +78,7 @@ struct InboundIDIndexTests {
     try withDatabaseFile("inbound-v10") { path in
       let ids: [(Int64, String)] = [(10, "wamid.A"), (300_000, "wamid.B"), (600_000, "wamid.C")]
       do {
-        let old = try SchemaMigrationTests().database(at: 9, path)
-        try old.execute(
-          """
-          INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
-            VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
-          INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
-            VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0);
-          INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
-            VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0)
-          """)
+        let old = try InboundIDMigrationTests.acme(path, at: 9)
         for (id, waMessageID) in ids {
           try old.execute(
             "INSERT INTO messages (id, workspace_id, chat_id, direction, sender, text, wa_message_id, status, created_at) VALUES (?, 1, 3, 1, x'', 'hello', ?, 0, 0)",

@@ -137,9 +137,10 @@ struct InboundIDMigrationTests {
     }
   }
 
-  /// A database at the newest schema with workspace 1, its contact 7 and their chat 3.
-  static func acme(_ path: String) throws -> SQLiteConnection {
-    let db = try SchemaMigrationTests().database(at: StoreSchema.migrations.count, path)
+  /// A database at schema `version` (the newest by default) with workspace 1, its contact 7
+  /// and their chat 3.
+  static func acme(_ path: String, at version: Int = StoreSchema.migrations.count) throws -> SQLiteConnection {
+    let db = try SchemaMigrationTests().database(at: version, path)
     try db.execute(
       """
       INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
