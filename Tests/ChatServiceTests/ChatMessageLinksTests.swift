@@ -9,17 +9,16 @@ import Testing
 /// exactly the chat's own messages, in order.
 @Suite(.timeLimit(.minutes(1)))
 struct ChatMessageLinksTests {
-  /// A database at the newest schema with workspace 1, contacts 7 and 8 and their chats 3 and 4.
+  /// A database at schema `version` (the newest by default) with workspace 1, contacts 7 and 8
+  /// and their chats 3 and 4.
   static func twoChats(_ path: String, at version: Int = StoreSchema.migrations.count) throws -> SQLiteConnection {
-    let db = try SchemaMigrationTests().database(at: version, path)
+    let db = try InboundIDMigrationTests.acme(path, at: version)
     try db.execute(
       """
-      INSERT INTO workspaces (id, name, created_at, history_after_ms, service_window_ms, intervene_target_ms)
-        VALUES (1, 'Acme', 0, 86400000, 86400000, 0);
       INSERT INTO contacts (id, workspace_id, wa_user_id, name, created_at, first_seen_at, last_seen_at)
-        VALUES (7, 1, '5511999990000', 'Ana', 0, 0, 0), (8, 1, '5511999991111', 'Bia', 0, 0, 0);
+        VALUES (8, 1, '5511999991111', 'Bia', 0, 0, 0);
       INSERT INTO chats (id, workspace_id, contact_id, section, last_message_at, last_inbound_at, preview, version, created_at)
-        VALUES (3, 1, 7, 1, 0, 0, 'hi', 1, 0), (4, 1, 8, 1, 0, 0, 'hi', 1, 0)
+        VALUES (4, 1, 8, 1, 0, 0, 'hi', 1, 0)
       """)
     return db
   }
