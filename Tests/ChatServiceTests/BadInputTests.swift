@@ -52,6 +52,11 @@ struct BadInputTests {
           workspace: try await desk.admin.admin.getWorkspace(GetWorkspaceRequest()))
       }
       let badPage = PageRequest(pageToken: "not-a-token")
+      // A real token, of another chat's list of messages.
+      let otherChat = try #require(try await people.inbound("hello", from: "5511977770000", id: "wamid.other").chat)
+      let otherToken = try await people.boss.chats.listMessages(
+        ListMessagesRequest(chatID: otherChat.id, page: PageRequest(pageSize: 1))).nextPageToken
+      try #require(!otherToken.isEmpty)
       let negativePage = PageRequest(pageSize: -1)
       var bot = try await ada.bot.getBotConfiguration(GetBotConfigurationRequest())
       bot.handoffPhrases = []
@@ -149,6 +154,9 @@ struct BadInputTests {
         },
         BadCall("a bad page token for messages", .invalidArgument, mentions: ["page_token"]) {
           _ = try await ada.chats.listMessages(ListMessagesRequest(chatID: chat.id, page: badPage))
+        },
+        BadCall("another chat's page token for messages", .invalidArgument, mentions: ["page_token", chat.id]) {
+          _ = try await ada.chats.listMessages(ListMessagesRequest(chatID: chat.id, page: PageRequest(pageToken: otherToken)))
         },
         BadCall("a bad page token for the journey", .invalidArgument, mentions: ["page_token"]) {
           _ = try await ada.journey.listJourney(ListJourneyRequest(contactID: contactID, page: badPage))

@@ -54,14 +54,19 @@ struct ChatMessageLinksTests {
       #expect(try Self.pages(of: 3, size: 2, db: db) == [["ana 5", "ana 4"], ["ana 3", "ana 2"], ["ana 1"]])
       #expect(try Self.pages(of: 4, size: 5, db: db) == [["bia 5", "bia 4", "bia 3", "bia 2", "bia 1"]])
 
-      // A cursor from chat 4's list, used on chat 3's: chat 3's messages older than it.
+      // A token must come from this chat's list: another chat's, or any other id, is refused
+      // (paging from it would walk the chat down to it).
       let biaThird = try #require(try db.messages(chatID: 4, before: nil, limit: 3).last)
-      #expect(biaThird.text == "bia 3")
-      let older = try db.messages(chatID: 3, before: PageCursor(key: 0, id: Int64(biaThird.id)!), limit: 10)
-      #expect(older.map(\.text) == ["ana 3", "ana 2", "ana 1"])
-      // An id past every message, or before all of them.
-      #expect(try db.messages(chatID: 3, before: PageCursor(key: 0, id: 1_000_000), limit: 1).map(\.text) == ["ana 5"])
-      #expect(try db.messages(chatID: 3, before: PageCursor(key: 0, id: 1), limit: 10).isEmpty)
+      for id in [Int64(biaThird.id)!, 1_000_000, 0, -1, .max] {
+        let error = try #require(throws: ServiceError.self) {
+          try db.messages(chatID: 3, before: PageCursor(key: 0, id: id), limit: 10)
+        }
+        #expect(error.code == .invalidArgument && error.message.contains("page_token"), "\(error.message)")
+      }
+      // The chat's own first message: nothing before it.
+      let first = try #require(try db.messages(chatID: 3, before: nil, limit: 10).last)
+      #expect(first.text == "ana 1")
+      #expect(try db.messages(chatID: 3, before: PageCursor(key: 0, id: Int64(first.id)!), limit: 10).isEmpty)
       // No such chat: nothing, not another chat's messages.
       #expect(try db.messages(chatID: 99, before: nil, limit: 10).isEmpty)
     }

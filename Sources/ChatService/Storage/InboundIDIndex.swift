@@ -51,6 +51,9 @@ public final class InboundIDIndex: Sendable {
   /// the first message does not wait for it.
   func load(on db: SQLiteConnection) throws {
     guard !state.withLock({ $0.loaded }) else { return }
+    guard !db.isReadOnly else {
+      throw ServiceError(code: .internal, message: "the inbound id index was used on a reader; it belongs to the writer")
+    }
     let stored = try db.fetchOne("SELECT count(*), min(block), max(block) FROM inbound_ids") { row in
       (count: try row.int(0), blocks: row.optionalInt64(1).flatMap { first in row.optionalInt64(2).map { first...$0 } })
     }
@@ -60,6 +63,8 @@ public final class InboundIDIndex: Sendable {
       segment.filter.insert(DigestFilter.Key(workspaceID: try row.int64(0), digest: try row.bytes(1)))
     }
     state.withLock { state in
+      // Loaded meanwhile (it cannot be, with one writer): keep what the claims since added.
+      guard !state.loaded else { return }
       state.segments = [segment]
       state.loaded = true
     }

@@ -95,22 +95,18 @@ extension SQLiteConnection {
   }
 
   /// A chat's messages older than `cursor` (all of them without one), newest first, at most
-  /// `limit`.
+  /// `limit`. The cursor must name a message of this chat, as the tokens of its list do:
+  /// paging from any other id would walk the chat's links down to it.
   func messages(chatID: Int64, before cursor: PageCursor?, limit: Int) throws -> [ChatMessage] {
-    var start = try newestMessageID(chatID: chatID)
-    if let cursor {
-      // A cursor this list returned names the chat's message it stopped at: on from the one
-      // before it. Any other id (from another chat's list) pages from the first older one.
-      let link = try fetchOne("SELECT chat_id, previous_id FROM messages WHERE id = ?", [cursor.id]) { row in
-        (chatID: try row.int64(0), previous: row.optionalInt64(1) ?? 0)
-      }
-      if let link, link.chatID == chatID {
-        start = link.previous
-      } else {
-        while start != 0, start >= cursor.id { start = try previousMessageID(of: start) }
-      }
+    guard let cursor else { return try walkBack(from: try newestMessageID(chatID: chatID), limit: limit) }
+    let link = try fetchOne("SELECT chat_id, previous_id FROM messages WHERE id = ?", [cursor.id]) { row in
+      (chatID: try row.int64(0), previous: row.optionalInt64(1) ?? 0)
     }
-    return try walkBack(from: start, limit: limit)
+    guard let link, link.chatID == chatID else {
+      throw ServiceError.invalidArgument(
+        "page_token is not from this chat's list of messages: pass the next_page_token ListMessages returned for chat \(chatID.idString)")
+    }
+    return try walkBack(from: link.previous, limit: limit)
   }
 
   /// A chat's outbound messages still waiting for the delivery connector, oldest first.
@@ -158,11 +154,6 @@ extension SQLiteConnection {
   /// The id of chat `chatID`'s newest message; 0 when it has none (or there is no such chat).
   private func newestMessageID(chatID: Int64) throws -> Int64 {
     try fetchOne("SELECT last_message_id FROM chats WHERE id = ?", [chatID]) { try $0.int64(0) } ?? 0
-  }
-
-  /// The message before message `id` in its chat; 0 for the first (or no such message).
-  private func previousMessageID(of id: Int64) throws -> Int64 {
-    try fetchOne("SELECT previous_id FROM messages WHERE id = ?", [id]) { $0.optionalInt64(0) ?? 0 } ?? 0
   }
 
   /// Messages from `start` back along their chat's links, newest first: at most `limit`, and
