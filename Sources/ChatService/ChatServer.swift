@@ -1,3 +1,4 @@
+import Foundation
 import SwitchboardChatClient
 import SwitchboardHealth
 import SwitchboardRPC
@@ -70,6 +71,18 @@ public final class ChatServer: Sendable {
     authenticator = Authenticator(now: { clock.nowMilliseconds() }) { digest, kind, now in
       try await desk.read { db in try db.caller(digest: digest, kind: kind, now: now) }
     }
+  }
+
+  /// The schema versions an existing database at `databasePath` will be upgraded from and to
+  /// when opened; nil when there is nothing to upgrade (a new or current file). Upgrades of a
+  /// large database take a while (linking ten million messages, about a minute), which
+  /// `switchboard serve` says before it starts one.
+  public static func schemaUpgrade(databasePath: String) throws -> (from: Int, to: Int)? {
+    guard FileManager.default.fileExists(atPath: databasePath) else { return nil }
+    let db = try SQLiteConnection(path: databasePath, readOnly: true)
+    let current = try Migrator.userVersion(of: db)
+    let newest = StoreSchema.migrations.count
+    return current > 0 && current < newest ? (current, newest) : nil
   }
 
   /// Every service to serve.

@@ -44,6 +44,9 @@ enum ServeCommand {
     }
     let desk: ChatServer
     do {
+      if let upgrade = try ChatServer.schemaUpgrade(databasePath: database) {
+        log("upgrading database \(database) from schema \(upgrade.from) to \(upgrade.to): a large one takes a while")
+      }
       desk = try ChatServer(databasePath: database, watchLogRetention: watchLogRetention)
     } catch {
       return fail("cannot open the database \(database): \(error)")

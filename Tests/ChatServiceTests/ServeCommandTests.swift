@@ -1,3 +1,4 @@
+@testable import ChatService
 import Foundation
 import SwitchboardChatClient
 import Testing
@@ -26,6 +27,8 @@ struct ServeCommandTests {
     let process: Process
     let port: Int
     let banner: String
+    /// The log lines up to the one saying it serves.
+    let log: String
     let errors: FileHandle
   }
 
@@ -58,7 +61,7 @@ struct ServeCommandTests {
       guard count > 0 else { break }
       banner += String(decoding: buffer[0..<count], as: UTF8.self)
     }
-    return Running(process: process, port: port, banner: banner, errors: err.fileHandleForReading)
+    return Running(process: process, port: port, banner: banner, log: log, errors: err.fileHandleForReading)
   }
 
   @Test func aWatchLogRetentionOutOfRangeIsRefusedBeforeAnythingStarts() throws {
@@ -74,6 +77,28 @@ struct ServeCommandTests {
     #expect(message.contains("--watch-log-days takes 1 to 3650; got 0"), "\(message)")
   }
 
+  /// An upgrade of a large database takes a while: the operator is told before it starts,
+  /// and only then.
+  @Test func anUpgradeIsAnnouncedBeforeItRuns() throws {
+    let directory = FileManager.default.temporaryDirectory.appending(path: "switchboard-upgrade-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let database = directory + "/desk.sqlite"
+    _ = try SchemaMigrationTests().database(at: 9, database)
+
+    let upgraded = try Self.start(database: database)
+    let newest = StoreSchema.migrations.count
+    #expect(upgraded.log.contains("upgrading database \(database) from schema 9 to \(newest)"), "\(upgraded.log)")
+    kill(upgraded.process.processIdentifier, SIGTERM)
+    upgraded.process.waitUntilExit()
+    #expect(try ChatServer.schemaUpgrade(databasePath: database) == nil)
+
+    let again = try Self.start(database: database)
+    #expect(!again.log.contains("upgrading"), "\(again.log)")
+    kill(again.process.processIdentifier, SIGTERM)
+    again.process.waitUntilExit()
+  }
+
   @Test func acknowledgedMessagesSurviveKillNineAndSigtermStopsCleanly() async throws {
     let directory = FileManager.default.temporaryDirectory.appending(path: "switchboard-serve-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -81,6 +106,7 @@ struct ServeCommandTests {
     let database = directory + "/desk.sqlite"
 
     let first = try Self.start(database: database)
+    #expect(!first.log.contains("upgrading"), "a new database is not an upgrade: \(first.log)")
     let adminKey = try #require(first.banner.split(separator: "\n").first { $0.contains("admin key:") }?.split(separator: " ").last)
     #expect(first.banner.contains("operator key:"))
     var client = RPCClient(host: "127.0.0.1", port: first.port)
