@@ -43,9 +43,8 @@ public final class SQLiteDatabase: Sendable {
   /// about twelve million 16-byte keys (48 a page, as random inserts leave them). The chat desk
   /// no longer has such a table, and 64 MiB measured no better with ten million messages stored
   /// (512 MiB gave 0.89 - 1.29 of its rate, four pairs). SQLite takes the memory only as pages
-  /// are read, so a small database costs little. Readers keep the
-  /// default: in WAL mode their cache is dropped whenever the writer commits, so a large one
-  /// would buy nothing.
+  /// are read, so a small database costs little. Readers keep the default: in WAL mode their
+  /// cache is dropped whenever the writer commits, so a large one would buy nothing.
   public static let writerCacheKiB = 524_288
 
   /// Opens (creating if needed) the database at `path`, applies `migrator`'s pending

@@ -73,7 +73,44 @@ public final class InboundIDIndex: Sendable {
   /// The message stored with WhatsApp id `id` in `workspaceID`, if any.
   func messageID(of id: InboundID, workspaceID: Int64, on db: SQLiteConnection) throws -> Int64? {
     try load(on: db)
+    return try lookUp(DigestFilter.Key(workspaceID: workspaceID, digest: id.digest), id, workspaceID: workspaceID, on: db)
+  }
+
+  /// Stores the message `write` writes, as the one of WhatsApp id `id`; throws
+  /// ``InboundIDTaken``, having written nothing, when the id was stored before.
+  func claim(
+    _ id: InboundID, workspaceID: Int64, on db: SQLiteConnection, write: () throws -> Int64
+  ) throws -> Int64 {
+    try load(on: db)
     let key = DigestFilter.Key(workspaceID: workspaceID, digest: id.digest)
+    if let earlier = try lookUp(key, id, workspaceID: workspaceID, on: db) {
+      throw InboundIDTaken(messageID: earlier)
+    }
+    let messageID = try write()
+    let block = Self.block(of: messageID)
+    try db.execute("INSERT INTO inbound_ids (block, workspace_id, digest, message_id) VALUES (?, ?, ?, ?)") { arguments in
+      try arguments.bind(block)
+      try arguments.bind(workspaceID)
+      try arguments.bind(id.digest)
+      try arguments.bind(messageID)
+    }
+    state.withLock { state in
+      if state.segments.isEmpty || state.segments[state.segments.count - 1].filter.isFull {
+        let capacity = max(minimumCapacity, 2 * (state.segments.last?.filter.capacity ?? 0))
+        state.segments.append(Segment(filter: DigestFilter(capacity: capacity), blocks: block...block))
+      }
+      let last = state.segments.count - 1
+      state.segments[last].filter.insert(key)
+      // Message ids only grow (the newest, taken back, is given again): so do the blocks.
+      let blocks = state.segments[last].blocks
+      state.segments[last].blocks = blocks.lowerBound...max(blocks.upperBound, block)
+    }
+    return messageID
+  }
+
+  /// The table's row for `key` (`id` in `workspaceID`), read only in the blocks of the filters
+  /// that may hold it, newest first.
+  private func lookUp(_ key: DigestFilter.Key, _ id: InboundID, workspaceID: Int64, on db: SQLiteConnection) throws -> Int64? {
     let candidates = state.withLock { state in
       state.segments.reversed().filter { $0.filter.mayContain(key) }.map(\.blocks)
     }
@@ -88,36 +125,6 @@ public final class InboundIDIndex: Sendable {
       }
     }
     return nil
-  }
-
-  /// Stores the message `write` writes, as the one of WhatsApp id `id`; throws
-  /// ``InboundIDTaken``, having written nothing, when the id was stored before.
-  func claim(
-    _ id: InboundID, workspaceID: Int64, on db: SQLiteConnection, write: () throws -> Int64
-  ) throws -> Int64 {
-    if let earlier = try messageID(of: id, workspaceID: workspaceID, on: db) {
-      throw InboundIDTaken(messageID: earlier)
-    }
-    let messageID = try write()
-    let block = Self.block(of: messageID)
-    try db.execute("INSERT INTO inbound_ids (block, workspace_id, digest, message_id) VALUES (?, ?, ?, ?)") { arguments in
-      try arguments.bind(block)
-      try arguments.bind(workspaceID)
-      try arguments.bind(id.digest)
-      try arguments.bind(messageID)
-    }
-    let key = DigestFilter.Key(workspaceID: workspaceID, digest: id.digest)
-    state.withLock { state in
-      if state.segments.isEmpty || state.segments[state.segments.count - 1].filter.isFull {
-        let capacity = max(minimumCapacity, 2 * (state.segments.last?.filter.capacity ?? 0))
-        state.segments.append(Segment(filter: DigestFilter(capacity: capacity), blocks: block...block))
-      }
-      let last = state.segments.count - 1
-      state.segments[last].filter.insert(key)
-      let blocks = state.segments[last].blocks
-      state.segments[last].blocks = min(blocks.lowerBound, block)...max(blocks.upperBound, block)
-    }
-    return messageID
   }
 
   /// Takes back the claim of message `messageID` on `id`, so that the id can be stored again.
